@@ -1,0 +1,39 @@
+"""Deep Learning Probability Lab: page config, navigation and the shared sidebar."""
+
+import streamlit as st
+
+from ui.i18n import t
+from ui.registry import HOME, PAGES
+from ui.state import show_url_notices
+from ui.widgets import sidebar_controls
+
+st.set_page_config(
+    page_title="Deep Learning Probability Lab",
+    page_icon=":material/bubble_chart:",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+
+# The language control must exist before the navigation is labelled in that language.
+sidebar_controls()
+
+
+def _page(info, default=False):
+    return st.Page(
+        f"pages/{info.script}",
+        title=t(info.title_key),
+        icon=info.icon,
+        url_path=info.url_path,
+        default=default,
+    )
+
+
+sections: dict[str, list] = {t(HOME.section): [_page(HOME, default=True)]}
+for info in PAGES:
+    sections.setdefault(t(info.section), []).append(_page(info))
+
+page = st.navigation(sections)
+notices = st.container()
+page.run()
+with notices:
+    show_url_notices()

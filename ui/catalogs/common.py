@@ -1,0 +1,126 @@
+"""Navigation, sidebar, home page, URL notices, shared widgets and core's generic errors."""
+
+EN = {
+    # navigation
+    "nav.section.lab": "Lab",
+    "nav.section.distributions": "Distributions",
+    "nav.section.gp": "Gaussian processes",
+    "nav.section.nn": "Neural networks",
+    "nav.section.discrete": "Discrete choice",
+    "page.home.title": "Overview",
+    "page.home.blurb": "What the lab is for and how to share a view.",
+    "page.distributions.title": "Normal distributions",
+    "page.distributions.blurb": (
+        "The 2D normal of torch.distributions.MultivariateNormal: mean, covariance, sample, "
+        "log_prob, ellipses and conditionals; 1D distributions and sample vs rsample."
+    ),
+    "page.gp_priors.title": "Gaussian-process priors",
+    "page.gp_priors.blurb": (
+        "From random weights to random functions: kernels, their algebra, and why an "
+        "infinitely wide network is a Gaussian process."
+    ),
+    "page.activations.title": "Activations and gradients",
+    "page.activations.blurb": (
+        "Activation functions and their derivatives, saturation, and vanishing or exploding "
+        "gradients across depth."
+    ),
+    "page.gumbel.title": "Gumbel and Gumbel-Softmax",
+    "page.gumbel.blurb": (
+        "The Gumbel distribution, the Gumbel-max trick, and Gumbel-Softmax with temperature "
+        "and straight-through samples."
+    ),
+    # sidebar
+    "sidebar.seed": "Random seed",
+    "sidebar.seed.help": (
+        "Every random picture is drawn from a generator seeded with this number, so the same "
+        "seed (and the same link) shows the same samples."
+    ),
+    "sidebar.resample": "Resample",
+    "sidebar.resample.help": "Draw a new seed: new samples, same settings.",
+    # home
+    "home.title": "Deep Learning Probability Lab",
+    "home.intro": (
+        "Play with the probability and calculus behind deep learning. Every picture is "
+        "computed live by PyTorch from the controls on its page, is reproducible from the "
+        "seed in the sidebar, and shows the formula it draws and the short PyTorch program "
+        "that reproduces it."
+    ),
+    "home.open": "Open",
+    "home.share.title": "Share a view",
+    "home.share.body": (
+        "Every control is written into the page's address as you move it. Copy the address "
+        "bar and send it: whoever opens the link sees the same page, the same settings and, "
+        "through the seed, the same random samples. Press **Resample** for new draws."
+    ),
+    # URL notices
+    "state.notice": (
+        "The link set **{key}** to `{value}`, which is not valid ({valid}). Using **{used}** "
+        "instead."
+    ),
+    "state.valid.number": "expected a number from {low} to {high}",
+    "state.valid.integer": "expected a whole number from {low} to {high}",
+    "state.valid.choice": "expected one of: {options}",
+    "state.valid.flag": "expected true or false",
+    # shared blocks
+    "widgets.code.title": "PyTorch code for this view",
+    # core.validate errors
+    "error.not_a_number": "{name} must be a number, got {value}.",
+    "error.not_finite": "{name} must be a finite number, got {value}.",
+    "error.not_positive": "{name} must be greater than 0, got {value:g}.",
+    "error.negative": "{name} must be 0 or more, got {value:g}.",
+    "error.not_in_open_interval": (
+        "{name} must lie strictly between {low:g} and {high:g}, got {value:g}."
+    ),
+    "error.not_int_in_range": "{name} must be a whole number from {low} to {high}, got {value:g}.",
+    "error.tensor_not_finite": "{name} must contain only finite numbers.",
+}
+
+ZH = {
+    "nav.section.lab": "实验室",
+    "nav.section.distributions": "概率分布",
+    "nav.section.gp": "高斯过程",
+    "nav.section.nn": "神经网络",
+    "nav.section.discrete": "离散选择",
+    "page.home.title": "概览",
+    "page.home.blurb": "本实验室的用途，以及如何分享一个视图。",
+    "page.distributions.title": "正态分布",
+    "page.distributions.blurb": (
+        "torch.distributions.MultivariateNormal 的二维正态分布：均值、协方差、sample、"
+        "log_prob、椭圆与条件分布；一维分布以及 sample 与 rsample 的区别。"
+    ),
+    "page.gp_priors.title": "高斯过程先验",
+    "page.gp_priors.blurb": "从随机权重到随机函数：核函数及其运算，以及为什么无限宽的网络是高斯过程。",
+    "page.activations.title": "激活函数与梯度",
+    "page.activations.blurb": "激活函数及其导数、饱和区，以及随深度出现的梯度消失与梯度爆炸。",
+    "page.gumbel.title": "Gumbel 与 Gumbel-Softmax",
+    "page.gumbel.blurb": "Gumbel 分布、Gumbel-max 技巧，以及带温度与直通估计器样本的 Gumbel-Softmax。",
+    "sidebar.seed": "随机种子",
+    "sidebar.seed.help": "每张随机图都由以此数为种子的生成器抽取，因此相同的种子（以及相同的链接）显示相同的样本。",
+    "sidebar.resample": "重新采样",
+    "sidebar.resample.help": "抽取一个新种子：新的样本，相同的设置。",
+    "home.title": "深度学习概率实验室",
+    "home.intro": (
+        "动手探索深度学习背后的概率与微积分。每张图都由 PyTorch 根据页面上的控件实时计算，"
+        "可由侧边栏中的种子复现，并给出所画的公式以及复现它的简短 PyTorch 程序。"
+    ),
+    "home.open": "打开",
+    "home.share.title": "分享视图",
+    "home.share.body": (
+        "移动控件时，每个控件的值都会写入页面地址。复制地址栏并发送出去："
+        "打开链接的人会看到相同的页面、相同的设置，并且通过种子看到相同的随机样本。"
+        "点击 **重新采样** 获得新的抽样。"
+    ),
+    "state.notice": "链接将 **{key}** 设为 `{value}`，该值无效（{valid}）。改用 **{used}**。",
+    "state.valid.number": "应为 {low} 到 {high} 之间的数",
+    "state.valid.integer": "应为 {low} 到 {high} 之间的整数",
+    "state.valid.choice": "应为以下之一：{options}",
+    "state.valid.flag": "应为 true 或 false",
+    "widgets.code.title": "此视图的 PyTorch 代码",
+    "error.not_a_number": "{name} 必须是一个数，得到的是 {value}。",
+    "error.not_finite": "{name} 必须是有限数，得到的是 {value}。",
+    "error.not_positive": "{name} 必须大于 0，得到的是 {value:g}。",
+    "error.negative": "{name} 必须大于或等于 0，得到的是 {value:g}。",
+    "error.not_in_open_interval": "{name} 必须严格介于 {low:g} 与 {high:g} 之间，得到的是 {value:g}。",
+    "error.not_int_in_range": "{name} 必须是 {low} 到 {high} 之间的整数，得到的是 {value:g}。",
+    "error.tensor_not_finite": "{name} 只能包含有限数。",
+}

@@ -1,0 +1,1 @@
+"""Short PyTorch programs, one module per page, that reproduce the current picture."""

@@ -1,0 +1,279 @@
+"""Common controls and blocks every page uses.
+
+Controls: each has a key (its URL parameter), a help tooltip and bounds, is bound to the URL
+with ``bind="query-params"``, and has its URL value checked first by ``ui.state``.
+Blocks: the formula box, the "PyTorch code for this view" expander, and the single place
+where `core.errors.InputError` becomes an ``st.error``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import secrets
+from collections.abc import Callable, Iterator, Sequence
+
+import streamlit as st
+
+from core.errors import InputError
+from ui import i18n
+from ui.i18n import t
+from ui.state import Choice, Flag, Number, sanitize_param
+
+SEED_KEY = "seed"
+SEED_MAX = 2**31 - 1
+BIND = "query-params"
+
+
+# --- bound controls -------------------------------------------------------------------------
+
+
+def slider(
+    key: str,
+    label: str,
+    low: float,
+    high: float,
+    default: float,
+    step: float | None = None,
+    *,
+    help: str,
+    container=st,
+    **kwargs,
+):
+    """A slider bound to the URL; integer when all of low, high and default are ints."""
+    integer = all(isinstance(v, int) for v in (low, high, default))
+    sanitize_param(key, Number(low, high, default, integer))
+    return container.slider(
+        label, low, high, default, step, key=key, help=help, bind=BIND, **kwargs
+    )
+
+
+def log_slider(
+    key: str,
+    label: str,
+    low: float,
+    high: float,
+    default: float,
+    *,
+    help: str,
+    points_per_decade: int = 8,
+    container=st,
+) -> float:
+    """A slider over log-spaced values (temperatures, learning rates, counts spanning decades)."""
+    n = round(math.log10(high / low) * points_per_decade)
+    values = sorted({_round_sig(low * (high / low) ** (i / n)) for i in range(n + 1)} | {default})
+    labels = [f"{v:g}" for v in values]
+    sanitize_param(key, Choice.of(labels, f"{default:g}"))
+    label_value = container.select_slider(
+        label, options=labels, value=f"{default:g}", key=key, help=help, bind=BIND
+    )
+    return float(label_value)
+
+
+def _round_sig(x: float, digits: int = 2) -> float:
+    return float(f"{x:.{digits}g}")
+
+
+def number(
+    key: str,
+    label: str,
+    low: float,
+    high: float,
+    default: float,
+    step: float | None = None,
+    *,
+    help: str,
+    container=st,
+    **kwargs,
+):
+    """A number box bound to the URL."""
+    integer = all(isinstance(v, int) for v in (low, high, default))
+    sanitize_param(key, Number(low, high, default, integer))
+    return container.number_input(
+        label,
+        min_value=low,
+        max_value=high,
+        value=default,
+        step=step,
+        key=key,
+        help=help,
+        bind=BIND,
+        **kwargs,
+    )
+
+
+def select(
+    key: str,
+    label: str,
+    options: Sequence[str],
+    default: str | None = None,
+    *,
+    help: str,
+    option_key: Callable[[str], str] | None = None,
+    radio: bool = False,
+    container=st,
+    **kwargs,
+) -> str:
+    """A selectbox (or radio) bound to the URL; returns the chosen option.
+
+    Options are stable ids. With ``option_key`` (option -> catalog key) they are shown
+    translated; the URL then carries the translated label and a label from the other language
+    is read back to the same option.
+    """
+    default = options[0] if default is None else default
+    sanitize_param(key, _choice_spec(options, default, option_key))
+    fmt = (lambda o: t(option_key(o))) if option_key else str
+    widget = container.radio if radio else container.selectbox
+    return widget(
+        label,
+        options,
+        index=list(options).index(default),
+        key=key,
+        help=help,
+        format_func=fmt,
+        bind=BIND,
+        **kwargs,
+    )
+
+
+def _choice_spec(
+    options: Sequence[str], default: str, option_key: Callable[[str], str] | None
+) -> Choice:
+    if option_key is None:
+        return Choice.of(options, default)
+    current = i18n.current_language()
+    labels = {t(option_key(o)): o for o in options}
+    aliases = {
+        i18n.translate(option_key(o), lang): o
+        for lang in i18n.LANGUAGES
+        if lang != current
+        for o in options
+    }
+    return Choice(labels, default, aliases)
+
+
+def toggle(key: str, label: str, default: bool = False, *, help: str, container=st) -> bool:
+    sanitize_param(key, Flag(default))
+    return container.toggle(label, value=default, key=key, help=help, bind=BIND)
+
+
+def text(
+    key: str, label: str, default: str, *, help: str, max_chars: int = 200, container=st
+) -> str:
+    """A text field bound to the URL; over-long URL values are cut to ``max_chars``."""
+    raw = st.query_params.get(key)
+    if raw is not None and len(raw) > max_chars:
+        st.session_state[key] = raw[:max_chars]
+    return container.text_input(
+        label, value=default, key=key, help=help, max_chars=max_chars, bind=BIND
+    )
+
+
+def tabs(key: str, label_keys: Sequence[str]):
+    """Tabs (labels from the catalog) whose open one is in the URL; hidden ones have ``.open``
+    False, so the page skips their work. Switching language keeps the open tab."""
+    spec = _choice_spec(label_keys, label_keys[0], lambda k: k)
+    labels = list(spec.labels)
+    sanitize_param(key, Choice({label: label for label in labels}, labels[0], _tab_aliases(spec)))
+    if st.session_state.get(key) in spec.aliases:
+        st.session_state[key] = t(spec.aliases[st.session_state[key]])
+    return st.tabs(labels, key=key, on_change="rerun", bind=BIND)
+
+
+def _tab_aliases(spec: Choice) -> dict[str, str]:
+    return {label: t(label_key) for label, label_key in spec.aliases.items()}
+
+
+# --- the shared sidebar ---------------------------------------------------------------------
+
+
+def _draw_new_seed() -> None:
+    st.session_state[SEED_KEY] = secrets.randbelow(SEED_MAX)
+
+
+def _language_control() -> None:
+    """Language switch. Not natively bound: the URL must carry ``lang=zh``, not the label."""
+    key = i18n.LANG_KEY
+    if key not in st.session_state:
+        sanitize_param(key, Choice.of(tuple(i18n.LANGUAGES), i18n.DEFAULT_LANGUAGE))
+        raw = st.query_params.get(key)
+        st.session_state[key] = (
+            raw if raw in i18n.LANGUAGES else st.session_state.get(key, i18n.DEFAULT_LANGUAGE)
+        )
+    st.segmented_control(
+        "Language / 语言",
+        options=list(i18n.LANGUAGES),
+        format_func=i18n.LANGUAGES.get,
+        key=key,
+        help="English or Simplified Chinese · 英文或简体中文",
+        required=True,
+    )
+    # Keep the URL in step (default omitted, as native bindings do).
+    if st.session_state[key] == i18n.DEFAULT_LANGUAGE:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = st.session_state[key]
+
+
+def sidebar_controls() -> None:
+    """Language, seed and Resample, shared by every page (all in the URL)."""
+    with st.sidebar:
+        _language_control()
+        number(
+            SEED_KEY,
+            t("sidebar.seed"),
+            0,
+            SEED_MAX,
+            0,
+            1,
+            help=t("sidebar.seed.help"),
+        )
+        st.button(
+            t("sidebar.resample"),
+            icon=":material/casino:",
+            help=t("sidebar.resample.help"),
+            on_click=_draw_new_seed,
+            width="stretch",
+        )
+
+
+def seed() -> int:
+    """The sidebar seed: every random view draws from a generator seeded with it."""
+    return int(st.session_state.get(SEED_KEY, 0))
+
+
+# --- blocks ---------------------------------------------------------------------------------
+
+
+def formula(latex: str, caption: str | None = None) -> None:
+    """The formula the chart draws."""
+    st.latex(latex)
+    if caption:
+        st.caption(caption)
+
+
+def code_panel(code: str) -> None:
+    """The short PyTorch program that reproduces the current picture with the current values."""
+    with st.expander(t("widgets.code.title"), icon=":material/code:"):
+        st.code(code, language="python")
+
+
+def error_message(error: InputError) -> str:
+    """The error in the page's language when the catalog has it, else the English message."""
+    key = f"error.{error.code}" if error.code else None
+    if key and i18n.has(key):
+        return t(key, **error.params)
+    return str(error)
+
+
+def show_input_error(error: InputError) -> None:
+    st.error(error_message(error), icon="🚫")
+
+
+@contextlib.contextmanager
+def input_errors() -> Iterator[None]:
+    """Run a block; an `InputError` inside it becomes an ``st.error`` and the page goes on."""
+    try:
+        yield
+    except InputError as error:
+        show_input_error(error)
