@@ -1,0 +1,81 @@
+"""The app in a real browser: deep links, sidebar, warnings for junk links, no tracebacks."""
+
+import json
+import urllib.request
+
+import pytest
+
+from tests.e2e.conftest import ARTIFACTS, wait_ready
+from ui.i18n import CATALOGS
+from ui.registry import HOME, PAGES
+
+pytestmark = pytest.mark.e2e
+
+EXCEPTION = '[data-testid="stException"]'
+
+
+def test_health_endpoint_and_home_page(server, page):
+    with urllib.request.urlopen(server.url("_stcore/health")) as r:
+        assert r.read().decode().strip() == "ok"
+    page.goto(server.url())
+    wait_ready(page)
+    assert page.locator("h1").first.inner_text().strip() == CATALOGS["en"]["home.title"]
+    assert page.locator(EXCEPTION).count() == 0
+
+
+def test_deep_links_on_a_fresh_server_keep_navigation_and_sidebar(fresh_server, page):
+    for info in (*PAGES, HOME):
+        # The default page lives at the root of the app.
+        path = "" if info is HOME else info.url_path
+        page.goto(fresh_server.url(path, seed=7, lang="zh"))
+        wait_ready(page)
+        assert page.get_by_text("Page not found").count() == 0, info.url_path
+        nav = page.locator('[data-testid="stSidebarNav"]')
+        assert nav.count() == 1, info.url_path
+        assert CATALOGS["zh"][PAGES[0].title_key] in nav.inner_text()
+        seed_box = page.locator('[data-testid="stSidebar"] [data-testid="stNumberInput"] input')
+        assert seed_box.input_value() == "7"
+        assert page.locator(EXCEPTION).count() == 0, info.url_path
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"zh-{info.name}.png"))
+
+
+def test_a_junk_link_warns_instead_of_failing(server, page):
+    page.goto(server.url(PAGES[0].url_path, seed="abc"))
+    wait_ready(page)
+    warnings = page.locator('[data-testid="stAlertContentWarning"]')
+    assert warnings.count() >= 1
+    assert "abc" in warnings.first.inner_text()
+    assert page.locator(EXCEPTION).count() == 0
+
+
+def _plot_data(page) -> str:
+    return json.dumps(
+        page.evaluate(
+            "() => Array.from(document.querySelectorAll('.js-plotly-plot'))"
+            ".map(p => p.data.map(t => [t.x, t.y, t.z]))"
+        )
+    )
+
+
+@pytest.mark.parametrize("info", PAGES, ids=lambda i: i.name)
+def test_moving_a_slider_redraws_and_the_link_reopens_the_same_view(server, page, info):
+    page.goto(server.url(info.url_path, seed=11))
+    wait_ready(page)
+    page.wait_for_selector(".js-plotly-plot")
+    before, url_before = _plot_data(page), page.url
+    slider = page.locator('[data-testid="stMain"] [data-testid="stSlider"] [role="slider"]').first
+    slider.focus()
+    for _ in range(3):
+        slider.press("ArrowRight")
+    page.wait_for_function(f"() => window.location.href !== {json.dumps(url_before)}")
+    wait_ready(page)
+    after, shared = _plot_data(page), page.url
+    assert after != before
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"en-{info.name}.png"))
+    page.goto(shared)
+    wait_ready(page)
+    page.wait_for_selector(".js-plotly-plot")
+    assert _plot_data(page) == after
+    assert page.locator(EXCEPTION).count() == 0

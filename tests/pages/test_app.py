@@ -1,0 +1,69 @@
+"""The skeleton: navigation, home page, shared sidebar and URL notices, through app.py."""
+
+import pytest
+
+from tests.apptest import PAGE_SCRIPTS, assert_clean, open_page
+from ui.i18n import CATALOGS
+from ui.registry import HOME, PAGES
+
+
+def test_every_page_has_a_url_path_that_differs_from_its_file_name():
+    for info in (HOME, *PAGES):
+        assert info.url_path and info.url_path != info.name
+    assert len({info.url_path for info in (HOME, *PAGES)}) == len(PAGES) + 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_home_page_has_a_card_per_page_in_each_language(lang):
+    at = open_page(None, {"lang": lang})
+    assert_clean(at)
+    assert at.title[0].value == CATALOGS[lang]["home.title"]
+    links = at.get("page_link")
+    assert len(links) == len(PAGES)
+    assert {link.proto.label for link in links} == {CATALOGS[lang]["home.open"]}
+    subheaders = {s.value for s in at.subheader}
+    assert {CATALOGS[lang][info.title_key] for info in PAGES} <= subheaders
+
+
+@pytest.mark.parametrize("script", PAGE_SCRIPTS)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_page_opens_in_each_language(script, lang):
+    assert_clean(open_page(script, {"lang": lang}))
+
+
+@pytest.mark.parametrize(
+    ("params", "expected_seed"),
+    [({"seed": "abc"}, 0), ({"seed": "1e12"}, 2**31 - 1), ({"seed": "-4"}, 0)],
+)
+def test_a_junk_seed_in_the_link_warns_and_is_replaced(params, expected_seed):
+    at = open_page(None, params)
+    assert_clean(at)
+    assert at.session_state["seed"] == expected_seed
+    warning = " ".join(w.value for w in at.warning)
+    assert "seed" in warning and params["seed"] in warning
+
+
+def test_an_unknown_language_warns_and_falls_back_to_english():
+    at = open_page(None, {"lang": "klingon"})
+    assert_clean(at)
+    assert at.session_state["lang"] == "en"
+    assert any("klingon" in w.value for w in at.warning)
+
+
+def test_a_valid_link_shows_no_warning():
+    at = open_page(None, {"seed": "42", "lang": "zh"})
+    assert not at.warning
+    assert at.session_state["seed"] == 42
+
+
+def test_resample_draws_a_new_seed():
+    at = open_page(None, {"seed": "42"})
+    at.sidebar.button[0].click().run()
+    assert_clean(at)
+    assert at.session_state["seed"] != 42
+
+
+@pytest.mark.parametrize("script", PAGE_SCRIPTS)
+def test_junk_in_every_parameter_never_raises(script):
+    junk = {"seed": "NaN", "lang": "zh", "tab": "<script>", "x": "1" * 500}
+    assert_clean(open_page(script, junk))
