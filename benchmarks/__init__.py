@@ -1,0 +1,1 @@
+"""The performance harness: `make bench` writes results.md and results.json here."""

@@ -1,0 +1,103 @@
+"""Core against what users would otherwise run, in the same process, reported as ratios.
+
+Each entry times both sides with the same inputs (median of repeats after a warm-up) and
+reports ``baseline / ours``: above 1 means ours is faster.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from core.activations import ACTIVATIONS, value_and_grad
+from core.gp import sample_prior
+from core.kernels import RBF
+from scipy.spatial import distance_matrix
+
+from core.gumbel import gumbel_softmax
+
+
+def median_ms(fn: Callable[[], object], repeats: int = 7) -> float:
+    fn()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def _d2l_rbf(x1: np.ndarray, x2: np.ndarray, ls: float) -> np.ndarray:
+    """d2l.ai §18.2's recipe: a scipy distance matrix, then the RBF on it."""
+    dist = distance_matrix(np.expand_dims(x1, 1), np.expand_dims(x2, 1))
+    return np.exp(-(1.0 / ls / 2) * (dist**2))
+
+
+def gp_sampling(sizes=(100, 1000, 2000), n_samples: int = 10) -> list[dict]:
+    rows = []
+    for n in sizes:
+        x = torch.linspace(0, 5, n, dtype=torch.float64)
+        kernel = RBF(1.0, 0.5)
+        K = kernel(x, x).numpy()
+        g = torch.Generator().manual_seed(0)
+        rng = np.random.default_rng(0)
+        ours = median_ms(lambda: sample_prior(kernel, x, n_samples, generator=g))  # noqa: B023
+        mvn = median_ms(
+            lambda: np.random.multivariate_normal(np.zeros(len(K)), K, size=n_samples)  # noqa: B023
+        )
+        d2l = median_ms(
+            lambda: rng.multivariate_normal(  # noqa: B023
+                np.zeros(n),  # noqa: B023
+                _d2l_rbf(x.numpy(), x.numpy(), 0.25),  # noqa: B023
+                size=n_samples,
+            ),
+            repeats=3 if n > 1000 else 7,
+        )
+        rows.append(
+            {
+                "what": f"GP prior, {n} points x {n_samples} samples",
+                "ours_ms": ours,
+                "np.random.multivariate_normal_ms": mvn,
+                "d2l_recipe_ms": d2l,
+                "speedup_vs_mvn": mvn / ours,
+                "speedup_vs_d2l": d2l / ours,
+            }
+        )
+    return rows
+
+
+def gumbel_softmax_vs_torch(k: int = 10, n: int = 10_000) -> dict:
+    logits = torch.randn(k)
+    g = torch.Generator().manual_seed(0)
+    ours = median_ms(lambda: gumbel_softmax(logits, 0.5, n=n, generator=g))
+    batch = logits.expand(n, k)
+    theirs = median_ms(lambda: F.gumbel_softmax(batch, tau=0.5))
+    return {
+        "what": f"Gumbel-Softmax, {n} samples of {k} categories",
+        "ours_ms": ours,
+        "F.gumbel_softmax_ms": theirs,
+        "ratio_torch_over_ours": theirs / ours,
+    }
+
+
+def activation_derivatives(n: int = 100_000) -> list[dict]:
+    x = torch.linspace(-6, 6, n)
+    rows = []
+    for name, act in ACTIVATIONS.items():
+        if act.derivative is None:
+            continue
+        autograd = median_ms(lambda: value_and_grad(name, x))  # noqa: B023
+        closed = median_ms(lambda: act.derivative(x))  # noqa: B023
+        rows.append(
+            {
+                "what": f"{name}' on {n} points",
+                "autograd_ms": autograd,
+                "closed_form_ms": closed,
+                "autograd_over_closed": autograd / closed,
+            }
+        )
+    return rows

@@ -1,0 +1,112 @@
+"""`make bench`: measure everything, write benchmarks/results.json and results.md.
+
+Numbers are wall-clock on whatever machine runs this; page figures sit next to the rerun time
+of a bare Streamlit script measured in the same run, and core figures are ratios against the
+alternatives run in the same process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+import torch
+
+from benchmarks import core_ratios, page_timing, server_timing
+from benchmarks.budget import BUDGET, over_budget
+
+HERE = Path(__file__).parent
+
+
+def machine() -> str:
+    return (
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, torch {torch.__version__} "
+        f"({torch.get_num_threads()} threads)"
+    )
+
+
+def collect() -> dict:
+    bare_ms, pages = page_timing.time_all_pages()
+    return {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "bare_rerun_ms": bare_ms,
+        "pages": [asdict(p) for p in pages],
+        "core": {
+            "gp_sampling": core_ratios.gp_sampling(),
+            "weight_space": core_ratios.weight_space_sampler(),
+            "gumbel_softmax": core_ratios.gumbel_softmax_vs_torch(),
+            "activation_derivatives": core_ratios.activation_derivatives(),
+        },
+        "cold_start": server_timing.cold_start(),
+        "import_ms": server_timing.import_times(),
+        "memory": server_timing.memory(),
+    }
+
+
+def _table(rows: list[dict]) -> list[str]:
+    keys = list(rows[0])
+    lines = ["| " + " | ".join(keys) + " |", "|" + " --- |" * len(keys)]
+    for row in rows:
+        cells = [f"{v:.3g}" if isinstance(v, float) else str(v) for v in row.values()]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def markdown(results: dict) -> str:
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {results['when']} on {results['machine']}. Regenerate with `make bench`;",
+        "check the budget with `make bench-check`.",
+        "",
+        "## Pages (AppTest, server side, median of 15 reruns after warm-up)",
+        "",
+        f"A bare Streamlit script reruns in {results['bare_rerun_ms']:.1f} ms in the same run.",
+        "",
+        *_table(results["pages"]),
+        "",
+        "## Core against the alternatives",
+        "",
+        *_table(results["core"]["gp_sampling"]),
+        "",
+        *_table([results["core"]["weight_space"]]),
+        "",
+        *_table([results["core"]["gumbel_softmax"]]),
+        "",
+        *_table(results["core"]["activation_derivatives"]),
+        "",
+        "## Cold start and imports",
+        "",
+        *_table([results["cold_start"]]),
+        "",
+        *_table([{"module": k, "import_ms": v} for k, v in results["import_ms"].items()]),
+        "",
+        "## Server memory (RSS)",
+        "",
+        *_table([results["memory"]]),
+        "",
+        "## Budget",
+        "",
+        *_table([{"what": k, "budget": v} for k, v in BUDGET.items()]),
+        "",
+        "Over budget: " + (", ".join(over_budget(results)) or "nothing"),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    results = collect()
+    (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    (HERE / "results.md").write_text(markdown(results))
+    print(markdown(results))
+
+
+if __name__ == "__main__":
+    main()
