@@ -1,9 +1,13 @@
 """Deep Learning Probability Lab: page config, navigation and the shared sidebar."""
 
+import logging
+
 import streamlit as st
 
+from ui.display import apply_presentation_css
 from ui.i18n import t
 from ui.registry import HOME, PAGES
+from ui.share import share_block
 from ui.state import show_url_notices
 from ui.widgets import sidebar_controls
 
@@ -33,7 +37,18 @@ for info in PAGES:
     sections.setdefault(t(info.section), []).append(_page(info))
 
 page = st.navigation(sections)
+share_slot = st.sidebar.container()
+apply_presentation_css()
 notices = st.container()
-page.run()
+try:
+    page.run()
+except Exception:
+    # A bug, not bad input (core raises InputError, which pages show themselves). Log it for
+    # the maintainers; the audience sees a plain sentence, never a traceback.
+    logging.getLogger("lab").exception("unexpected error on page %s", page.url_path)
+    st.error(t("app.unexpected"), icon="🚧")
 with notices:
     show_url_notices()
+# After the page ran, every control has written its value into the URL the link is made of.
+with share_slot:
+    share_block(page.url_path)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
+from ui.i18n import CATALOGS
 from ui.registry import PAGES
 
 APP = str(ROOT / "app.py")
@@ -32,14 +33,14 @@ def open_page(
 def assert_clean(at: AppTest) -> None:
     """No exception reached the page, and no catalog key leaked through untranslated."""
     assert not at.exception, [e.value for e in at.exception]
+    unexpected = {CATALOGS[lang]["app.unexpected"] for lang in CATALOGS}
+    assert not [e.value for e in at.error if e.value in unexpected], "a page raised (see log)"
     texts = [m.value for m in at.markdown] + [e.value for e in at.error]
     leaked = [s for s in texts if _looks_like_key(s)]
     assert not leaked, leaked
 
 
 def _looks_like_key(text: str) -> bool:
-    from ui.i18n import CATALOGS
-
     return text.strip() in CATALOGS["en"]
 
 

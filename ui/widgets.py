@@ -16,11 +16,12 @@ from collections.abc import Callable, Iterator, Sequence
 import streamlit as st
 
 from core.errors import InputError
-from ui import i18n
+from ui import display, i18n
 from ui.i18n import t
 from ui.state import Choice, Flag, Number, sanitize_param
 
 SEED_KEY = "seed"
+_LANG_FROM_URL = "_lang_from_url"
 SEED_MAX = 2**31 - 1
 BIND = "query-params"
 
@@ -194,29 +195,29 @@ def _draw_new_seed() -> None:
 def _language_control() -> None:
     """Language switch. Not natively bound: the URL must carry ``lang=zh``, not the label."""
     key = i18n.LANG_KEY
-    if key not in st.session_state:
+    if _LANG_FROM_URL not in st.session_state:
         sanitize_param(key, Choice.of(tuple(i18n.LANGUAGES), i18n.DEFAULT_LANGUAGE))
         raw = st.query_params.get(key)
-        st.session_state[key] = (
-            raw if raw in i18n.LANGUAGES else st.session_state.get(key, i18n.DEFAULT_LANGUAGE)
-        )
-    st.segmented_control(
+        st.session_state[_LANG_FROM_URL] = raw if raw in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+    # The radio's key is its identity, so the index only sets its first value (from the link).
+    chosen = st.radio(
         "Language / 语言",
         options=list(i18n.LANGUAGES),
+        index=list(i18n.LANGUAGES).index(st.session_state[_LANG_FROM_URL]),
         format_func=i18n.LANGUAGES.get,
         key=key,
+        horizontal=True,
         help="English or Simplified Chinese · 英文或简体中文",
-        required=True,
     )
     # Keep the URL in step (default omitted, as native bindings do).
-    if st.session_state[key] == i18n.DEFAULT_LANGUAGE:
+    if chosen == i18n.DEFAULT_LANGUAGE:
         st.query_params.pop(key, None)
     else:
-        st.query_params[key] = st.session_state[key]
+        st.query_params[key] = chosen
 
 
 def sidebar_controls() -> None:
-    """Language, seed and Resample, shared by every page (all in the URL)."""
+    """Language, seed, Resample and presentation mode, shared by every page (all in the URL)."""
     with st.sidebar:
         _language_control()
         number(
@@ -234,6 +235,11 @@ def sidebar_controls() -> None:
             help=t("sidebar.resample.help"),
             on_click=_draw_new_seed,
             width="stretch",
+        )
+        toggle(
+            display.PRESENT_KEY,
+            t("sidebar.present"),
+            help=t("sidebar.present.help"),
         )
 
 

@@ -37,6 +37,21 @@ EN = {
     ),
     "sidebar.resample": "Resample",
     "sidebar.resample.help": "Draw a new seed: new samples, same settings.",
+    "sidebar.present": "Presentation mode",
+    "sidebar.present.help": (
+        "For a projector: larger text, thicker lines, taller charts, controls folded away."
+    ),
+    "app.unexpected": (
+        "Something went wrong while drawing this page. It is a bug in the lab, not in your "
+        "settings: change a control or reload the page."
+    ),
+    # display and sharing
+    "display.controls": "Controls",
+    "display.csv": "Download the data (CSV)",
+    "display.csv.help": "The numbers this chart draws, as a CSV file.",
+    "share.button": "Share this view",
+    "share.caption": "This link reopens exactly this view: page, settings and seed.",
+    "share.qr": "Scan to open this view",
     # home
     "home.title": "Deep Learning Probability Lab",
     "home.intro": (
@@ -98,6 +113,15 @@ ZH = {
     "sidebar.seed.help": "每张随机图都由以此数为种子的生成器抽取，因此相同的种子（以及相同的链接）显示相同的样本。",
     "sidebar.resample": "重新采样",
     "sidebar.resample.help": "抽取一个新种子：新的样本，相同的设置。",
+    "sidebar.present": "演示模式",
+    "sidebar.present.help": "用于投影：更大的文字、更粗的线条、更高的图表，控件收起。",
+    "app.unexpected": "绘制此页面时出现问题。这是实验室的程序错误，而不是你的设置有误：请调整控件或重新加载页面。",
+    "display.controls": "控件",
+    "display.csv": "下载数据（CSV）",
+    "display.csv.help": "此图所画的数值，CSV 文件。",
+    "share.button": "分享此视图",
+    "share.caption": "此链接可重新打开完全相同的视图：页面、设置和种子。",
+    "share.qr": "扫码打开此视图",
     "home.title": "深度学习概率实验室",
     "home.intro": (
         "动手探索深度学习背后的概率与微积分。每张图都由 PyTorch 根据页面上的控件实时计算，"

@@ -1,0 +1,42 @@
+"""Presentation mode, chart export names, and the share link with its QR code."""
+
+import plotly.graph_objects as go
+
+from tests.apptest import assert_clean, open_page
+from ui.display import PRESENT_FONT_SIZE, PRESENT_HEIGHT, _for_projector, _safe_filename
+from ui.share import qr_png
+
+
+def test_projector_figures_are_larger_and_thicker_without_touching_the_data():
+    fig = go.Figure(go.Scatter(x=[0, 1], y=[1, 2], line={"width": 2}, marker={"size": 6}))
+    fig.update_layout(title_text="t")
+    big = _for_projector(go.Figure(fig))
+    assert big.layout.font.size == PRESENT_FONT_SIZE
+    assert big.layout.height == PRESENT_HEIGHT
+    assert big.data[0].line.width > 2 and big.data[0].marker.size > 6
+    assert list(big.data[0].y) == [1, 2]
+
+
+def test_export_file_names_are_safe():
+    assert _safe_filename("GP prior: RBF (l=0.5)") == "GP-prior-RBF-l-0.5"
+    assert _safe_filename("../../etc/passwd") == "..-..-etc-passwd"
+    assert _safe_filename("高斯") == "chart"
+
+
+def test_qr_code_is_a_png():
+    assert qr_png("http://localhost:8501/gp-priors?seed=3").startswith(b"\x89PNG")
+
+
+def test_share_link_carries_every_url_parameter():
+    at = open_page(None, {"seed": "5", "present": "true", "lang": "zh"})
+    assert_clean(at)
+    links = [c.value for c in at.sidebar.code]
+    assert links and all(p in links[0] for p in ("seed=5", "present=true", "lang=zh"))
+
+
+def test_presentation_mode_is_a_url_bound_toggle():
+    at = open_page(None, {"present": "true"})
+    assert at.sidebar.toggle(key="present").value is True
+    at = open_page(None, {"present": "maybe"})
+    assert at.sidebar.toggle(key="present").value is False
+    assert any("present" in w.value for w in at.warning)

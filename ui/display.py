@@ -1,0 +1,98 @@
+"""How charts and controls are shown: one `chart()` for every page, and presentation mode.
+
+Presentation mode (a sidebar toggle, ``?present=true``) is for the projector: larger fonts,
+thicker lines, charts as tall as the screen, the page's controls folded into an expander.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from ui.charts import FONT_SIZE
+from ui.i18n import t
+
+PRESENT_KEY = "present"
+PRESENT_FONT_SIZE = 26
+PRESENT_HEIGHT = 820
+# Static CSS only (never user content): larger text for the back of the hall.
+_PRESENT_CSS = """
+<style>
+[data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 1.35rem; }
+[data-testid="stMain"] .katex { font-size: 1.6em; }
+[data-testid="stMain"] h1 { font-size: 3.2rem; }
+</style>
+"""
+
+
+def presenting() -> bool:
+    return bool(st.session_state.get(PRESENT_KEY, False))
+
+
+def apply_presentation_css() -> None:
+    if presenting():
+        st.html(_PRESENT_CSS)
+
+
+def controls(label_key: str = "display.controls"):
+    """Where a page puts its controls: folded away in presentation mode."""
+    if presenting():
+        return st.expander(t(label_key), icon=":material/tune:", expanded=False)
+    return st.container()
+
+
+def _for_projector(fig: go.Figure) -> go.Figure:
+    scale = PRESENT_FONT_SIZE / FONT_SIZE
+    fig.update_layout(font_size=PRESENT_FONT_SIZE, height=PRESENT_HEIGHT)
+    if fig.layout.title and fig.layout.title.text:
+        fig.update_layout(title_font_size=PRESENT_FONT_SIZE + 6)
+    for trace in fig.data:
+        line = getattr(trace, "line", None)
+        if line is not None and "width" in line:
+            trace.line.width = (line.width or 2) * scale
+        marker = getattr(trace, "marker", None)
+        if marker is not None and "size" in marker and isinstance(marker.size, int | float):
+            trace.marker.size = marker.size * scale
+    return fig
+
+
+def _safe_filename(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-") or "chart"
+
+
+def chart(
+    fig: go.Figure,
+    *,
+    key: str,
+    filename: str,
+    data: pd.DataFrame | None = None,
+    **plotly_chart_kwargs,
+):
+    """Draw a figure the lab's way: projector-ready, PNG export for slides, CSV of its data.
+
+    Returns what ``st.plotly_chart`` returns (the selection when ``on_select`` is given).
+    """
+    if presenting():
+        fig = _for_projector(go.Figure(fig))
+    name = _safe_filename(filename)
+    config = {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": name, "scale": 3},
+    }
+    event = st.plotly_chart(
+        fig, theme="streamlit", width="stretch", key=key, config=config, **plotly_chart_kwargs
+    )
+    if data is not None:
+        st.download_button(
+            t("display.csv"),
+            data=data.to_csv(index=False).encode(),
+            file_name=f"{name}.csv",
+            mime="text/csv",
+            key=f"{key}_csv",
+            icon=":material/download:",
+            help=t("display.csv.help"),
+        )
+    return event
