@@ -10,7 +10,7 @@ unpickled or evaluated: numbers go through ``float``, choices are compared with 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -153,17 +153,63 @@ def sanitize_param(key: str, spec: Spec) -> None:
     st.session_state[key] = used
     if verdict == ALIAS:
         return
-    shown = ", ".join(raw) if raw else ""
+    shown = ", ".join(raw)
+    record_notice(
+        key,
+        shown,
+        spec.describe(),
+        spec.label_of(used) if isinstance(spec, Choice) else _fmt(used),
+    )
+
+
+def record_notice(key: str, value: str, valid: str, used: str) -> None:
+    """Queue the warning "the link set KEY to VALUE, not valid (VALID); using USED"."""
     notice = t(
         "state.notice",
         key=key,
-        value=shown[:40] + ("…" if len(shown) > 40 else ""),
-        valid=spec.describe(),
-        used=spec.label_of(used) if isinstance(spec, Choice) else _fmt(used),
+        value=value[:40] + ("…" if len(value) > 40 else ""),
+        valid=valid,
+        used=used,
     )
     notices = st.session_state.setdefault(NOTICES_KEY, [])
     if notice not in notices:
         notices.append(notice)
+
+
+def check_multi(
+    raw: Sequence[str], labels: Mapping[str, object], max_items: int | None
+) -> tuple[list[object], list[str]]:
+    """(the values to use, the junk entries) for a multi-select read from a URL.
+
+    Known labels (either language) map to their values; repeats are dropped and the list is
+    cut to ``max_items``. Pure: no Streamlit involved.
+    """
+    values = list(dict.fromkeys(labels[r] for r in raw if r in labels))
+    junk = [r for r in raw if r not in labels]
+    return (values[:max_items] if max_items else values), junk
+
+
+def sanitize_multi(
+    key: str,
+    labels: Mapping[str, object],
+    current_label: Callable[[object], str],
+    default: list[object],
+    max_items: int | None,
+) -> None:
+    """The multi-select counterpart of `sanitize_param`."""
+    if key not in st.query_params:
+        return
+    raw = [r for r in st.query_params.get_all(key) if r]
+    values, junk = check_multi(raw, labels, max_items)
+    if [current_label(v) for v in values] != raw:
+        st.session_state[key] = values or default
+    if junk:
+        record_notice(
+            key,
+            ", ".join(junk),
+            t("state.valid.choice", options=", ".join(current_label(v) for v in labels.values())),
+            ", ".join(current_label(v) for v in values or default),
+        )
 
 
 def show_url_notices() -> None:

@@ -18,7 +18,7 @@ import streamlit as st
 from core.errors import InputError
 from ui import display, i18n
 from ui.i18n import t
-from ui.state import Choice, Flag, Number, sanitize_param
+from ui.state import Choice, Flag, Number, sanitize_multi, sanitize_param
 
 SEED_KEY = "seed"
 _LANG_FROM_URL = "_lang_from_url"
@@ -59,6 +59,7 @@ def log_slider(
     help: str,
     points_per_decade: int = 8,
     container=st,
+    **kwargs,
 ) -> float:
     """A slider over log-spaced values (temperatures, learning rates, counts spanning decades)."""
     n = round(math.log10(high / low) * points_per_decade)
@@ -66,7 +67,7 @@ def log_slider(
     labels = [f"{v:g}" for v in values]
     sanitize_param(key, Choice.of(labels, f"{default:g}"))
     label_value = container.select_slider(
-        label, options=labels, value=f"{default:g}", key=key, help=help, bind=BIND
+        label, options=labels, value=f"{default:g}", key=key, help=help, bind=BIND, **kwargs
     )
     return float(label_value)
 
@@ -151,6 +152,38 @@ def _choice_spec(
         for o in options
     }
     return Choice(labels, default, aliases)
+
+
+def multiselect(
+    key: str,
+    label: str,
+    options: Sequence[str],
+    default: Sequence[str],
+    *,
+    help: str,
+    option_key: Callable[[str], str] | None = None,
+    max_selections: int | None = None,
+    container=st,
+) -> list[str]:
+    """A multi-select bound to the URL (``?key=a&key=b``); ids or labels in either language
+    are read back, junk is dropped with a notice, repeats and extras are removed."""
+    fmt = (lambda o: t(option_key(o))) if option_key else str
+    labels: dict[str, str] = {o: o for o in options}
+    if option_key:
+        labels |= {
+            i18n.translate(option_key(o), lang): o for lang in i18n.LANGUAGES for o in options
+        }
+    sanitize_multi(key, labels, fmt, list(default), max_selections)
+    return container.multiselect(
+        label,
+        options,
+        default=list(default),
+        format_func=fmt,
+        key=key,
+        help=help,
+        max_selections=max_selections,
+        bind=BIND,
+    )
 
 
 def toggle(key: str, label: str, default: bool = False, *, help: str, container=st) -> bool:

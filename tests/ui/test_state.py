@@ -5,7 +5,7 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ui.state import ALIAS, INVALID, VALID, Choice, Flag, Number, check_raw
+from ui.state import ALIAS, INVALID, VALID, Choice, Flag, Number, check_multi, check_raw
 
 LENGTHSCALE = Number(0.1, 5.0, 1.0)
 N = Number(1, 1000, 100, integer=True)
@@ -61,3 +61,17 @@ def test_any_list_of_texts_gives_a_valid_choice(raws):
     verdict, used = check_raw(raws, KERNEL)
     assert verdict in (VALID, INVALID)
     assert (raws[0] if verdict == VALID else used) in KERNEL.labels
+
+
+def test_multi_select_links_keep_known_labels_in_order_without_repeats():
+    labels = {"ReLU": "relu", "relu": "relu", "Tanh": "tanh", "双曲正切": "tanh"}
+    assert check_multi(["Tanh", "relu", "ReLU", "nope"], labels, 5) == (["tanh", "relu"], ["nope"])
+    assert check_multi(["ReLU", "Tanh"], labels, 1) == (["relu"], [])
+
+
+@given(st.lists(st.text(max_size=30), max_size=8))
+def test_any_multi_select_link_gives_known_values(raws):
+    labels = {"a": 1, "b": 2}
+    values, junk = check_multi(raws, labels, 1)
+    assert set(values) <= {1, 2} and len(values) <= 1
+    assert all(r not in labels for r in junk)

@@ -1,0 +1,231 @@
+"""The activations page through app.py, as a browser opens it: every tab, every control's
+extremes, junk in the link, both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.activations import ACTIVATIONS
+from tests.apptest import assert_clean, open_page, plotly_figures
+
+PAGE = "activations.py"
+TABS = {
+    "functions": "Function and derivative",
+    "depth": "Gradients across depth",
+    "chain": "Chain rule by hand",
+    "clipping": "Gradient clipping",
+    "custom": "Your own activation",
+}
+TABS_ZH = {
+    "functions": "函数与导数",
+    "depth": "梯度随深度的变化",
+    "chain": "手算链式法则",
+    "clipping": "梯度裁剪",
+    "custom": "自定义激活函数",
+}
+NAMES = list(ACTIVATIONS)
+
+
+def _open(tab: str, **params) -> object:
+    at = open_page(PAGE, {"act_view": TABS[tab], **params})
+    assert_clean(at)
+    return at
+
+
+def _specs(at) -> list[str]:
+    return [el.proto.spec for el in at.get("plotly_chart")]
+
+
+@pytest.mark.parametrize(("tab", "charts"), [("functions", 1), ("depth", 2), ("chain", 1),
+                                             ("clipping", 1), ("custom", 1)])  # fmt: skip
+def test_each_tab_draws_at_default_settings_and_only_its_own_charts(tab, charts):
+    at = _open(tab)
+    assert len(plotly_figures(at)) == charts
+    assert not at.warning
+    assert at.expander  # the code panel
+
+
+@pytest.mark.parametrize("tab", list(TABS_ZH))
+def test_chinese(tab):
+    at = open_page(PAGE, {"lang": "zh", "act_view": TABS_ZH[tab]})
+    assert_clean(at)
+    assert plotly_figures(at)
+    assert not at.warning
+
+
+def test_default_tab_is_function_and_derivative_with_kink_note():
+    at = open_page(PAGE)
+    assert_clean(at)
+    fig = plotly_figures(at)[0]
+    assert {t["name"] for t in fig["data"]} == {"Sigmoid", "Tanh", "ReLU"}
+    assert any("PyTorch's autograd returns **0**" in i.value for i in at.info)
+    assert any("0.25" in m.value for m in at.markdown)  # sigmoid'(0) in the probe table
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"act_fns": NAMES[:6], "act_xmax": "1", "act_eps": "0.0001", "act_x0": "-10",
+         "act_second": "true"},
+        {"act_fns": NAMES[6:12], "act_xmax": "20", "act_eps": "0.5", "act_x0": "10"},
+        {"act_fns": NAMES[12:], "act_second": "true", "act_x0": "6"},
+        {"act_fns": ["leaky_relu", "prelu", "elu", "silu", "softplus"],
+         "act_leaky_relu_negative_slope": "0", "act_prelu_weight": "-1", "act_elu_alpha": "0.1",
+         "act_silu_beta": "0.1", "act_softplus_beta": "0.1", "act_second": "true"},
+        {"act_fns": ["leaky_relu", "prelu", "elu", "silu", "softplus"],
+         "act_leaky_relu_negative_slope": "1", "act_prelu_weight": "1", "act_elu_alpha": "3",
+         "act_silu_beta": "10", "act_softplus_beta": "10"},
+    ],
+)  # fmt: skip
+def test_function_controls_at_their_extremes(params):
+    at = _open("functions", **params)
+    assert not at.warning, [w.value for w in at.warning]
+    assert len(plotly_figures(at)[0]["data"]) >= 2 * min(len(params["act_fns"]), 6)
+
+
+def test_multiselect_accepts_display_names_and_drops_junk_with_a_notice():
+    at = open_page(PAGE, {"act_fns": ["Leaky ReLU", "bogus", "Leaky ReLU", "GELU (tanh)"]})
+    assert_clean(at)
+    assert at.multiselect(key="act_fns").value == ["leaky_relu", "gelu_tanh"]
+    assert any("bogus" in w.value for w in at.warning)
+
+
+def test_clearing_every_activation_says_what_to_do():
+    at = open_page(PAGE)
+    at.multiselect(key="act_fns").set_value([]).run()
+    assert_clean(at)
+    assert at.info and not at.get("plotly_chart")
+
+
+def test_moving_function_controls_changes_the_chart():
+    at = open_page(PAGE)
+    before = _specs(at)
+    at.slider(key="act_x0").set_value(2.5).run()
+    after_probe = _specs(at)
+    at.slider(key="act_xmax").set_value(3.0).run()
+    after_range = _specs(at)
+    at.toggle(key="act_second").set_value(True).run()
+    assert_clean(at)
+    assert before != after_probe != after_range
+    assert len(plotly_figures(at)[0]["data"]) == 9  # three activations on three panels
+
+
+def test_depth_at_its_extremes_and_every_activation():
+    at = _open("depth", act_depth="1", act_width="4", act_init="Xavier / Glorot")
+    at = _open(
+        "depth",
+        act_depth="50",
+        act_width="512",
+        act_init="Plain normal N(0, σ²)",
+        act_sigma="10",
+        act_depth_fn="Identity",
+    )
+    at = _open("depth", act_depth="3", act_width="8", act_sigma="0.01")
+    seen = set()
+    for name in NAMES:
+        at.selectbox(key="act_depth_fn").set_value(name).run()
+        assert_clean(at)
+        seen.add(_specs(at)[0])
+    assert len(seen) == len(NAMES)
+
+
+def test_depth_controls_change_the_chart():
+    at = _open("depth")
+    norms = plotly_figures(at)[0]["data"][0]
+    at.slider(key="act_depth").set_value(10).run()
+    assert_clean(at)
+    assert plotly_figures(at)[0]["data"][0] != norms
+    at.selectbox(key="act_init").set_value("he").run()
+    assert_clean(at)
+
+
+def test_sigmoid_with_plain_init_visibly_vanishes_on_the_page():
+    at = _open("depth")
+    ratio = at.metric[2].value
+    assert float(ratio) < 1e-8
+
+
+def test_chain_rule_extremes_and_every_activation():
+    _open("chain", act_chain_depth="1", act_chain_x0="-5", act_chain_w="-3")
+    _open("chain", act_chain_depth="50", act_chain_x0="5", act_chain_w="3")
+    at = _open("chain", act_chain_fn="ReLU", act_chain_x0="-5")
+    assert any("exactly 0" in c.value for c in at.caption)
+    before = _specs(at)
+    at.slider(key="act_chain_w").set_value(0.5).run()
+    assert _specs(at) != before
+    for name in NAMES:
+        at.selectbox(key="act_chain_fn").set_value(name).run()
+        assert_clean(at)
+
+
+def test_sigmoid_chain_metrics_match_the_bound_at_zero():
+    at = _open("chain", act_chain_x0="0", act_chain_depth="3")
+    by_hand, autograd, bound = (float(m.value) for m in at.metric)
+    assert autograd == pytest.approx(by_hand, rel=1e-4)
+    assert by_hand <= bound == pytest.approx(0.25**3, rel=1e-4)
+
+
+def test_clipping_extremes_and_a_change():
+    _open("clipping", act_clip_n="2", act_clip_scale="0.1", act_clip_value="0.01",
+          act_clip_norm="0.1")  # fmt: skip
+    at = _open("clipping", act_clip_n="64", act_clip_scale="100", act_clip_value="10",
+               act_clip_norm="100")  # fmt: skip
+    before = _specs(at)
+    at.slider(key="act_clip_n").set_value(8).run()
+    assert_clean(at)
+    assert _specs(at) != before
+
+
+@pytest.mark.parametrize(
+    "expression",
+    ["__import__('os').system('ls')", "().__class__.__bases__", "x.__class__", "open('f')",
+     "9**9**9", "lambda: 1", "(" * 60 + "x" + ")" * 60, "ｘ", "", "x +",
+     "<script>alert(1)</script>"],
+)  # fmt: skip
+def test_hostile_formulas_show_an_error_not_an_exception(expression):
+    at = _open("custom", act_expr=expression)
+    assert at.error
+    assert not at.get("plotly_chart")
+
+
+def test_formulas_that_are_not_finite_everywhere_warn():
+    at = _open("custom", act_expr="log(x)")
+    assert at.warning and plotly_figures(at)
+    at = _open("custom", act_expr="sqrt(-1 - x*x)")
+    assert at.warning
+
+
+def test_custom_extremes_and_changes():
+    at = _open("custom", act_custom_ref="nothing", act_custom_xmax="20",
+               act_custom_second="true", act_expr="2")  # fmt: skip
+    assert len(plotly_figures(at)[0]["data"]) == 3
+    at = _open("custom", act_custom_xmax="1", act_expr="x" + " " * 250)
+    before = _specs(at)
+    at.text_input(key="act_expr").set_value("max(x, 0.1 * x)").run()
+    assert_clean(at)
+    assert _specs(at) != before
+    at.selectbox(key="act_custom_ref").set_value("mish").run()
+    assert_clean(at)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"act_xmax": "abc", "act_eps": "abc", "act_x0": "1e999", "act_second": "maybe"},
+        {"act_view": "nonsense"},
+        {"act_fns": "bogus"},
+        {"act_view": TABS["depth"], "act_width": "7", "act_init": "foo", "act_depth": "1e9",
+         "act_depth_fn": "zzz", "act_sigma": "-1"},
+        {"act_view": TABS["chain"], "act_chain_depth": "abc", "act_chain_x0": "nan",
+         "act_chain_w": "inf"},
+        {"act_view": TABS["clipping"], "act_clip_n": "-5", "act_clip_scale": "0",
+         "act_clip_value": "x", "act_clip_norm": ""},
+        {"act_view": TABS["custom"], "act_custom_ref": "zzz", "act_custom_xmax": "-3"},
+        {"act_leaky_relu_negative_slope": "abc", "act_fns": "Leaky ReLU"},
+    ],
+)  # fmt: skip
+def test_junk_in_the_link_gives_a_warning_not_an_exception(params):
+    at = open_page(PAGE, params)
+    assert_clean(at)
+    assert at.warning
+    assert plotly_figures(at)
