@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zlib
+
 import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
@@ -13,7 +15,7 @@ from core import gumbel_relaxation as relax
 from core import gumbel_stats as stats
 from core import gumbel_topk as topk
 from core.errors import InputError
-from ui import widgets
+from ui import display, widgets
 from ui.charts import gumbel as charts
 from ui.i18n import t
 from ui.snippets import gumbel as snippets
@@ -48,9 +50,11 @@ def _categories(k: int) -> list[str]:
 
 
 def _show(builder: str, *args, key: str | None = None, **kwargs) -> None:
-    """Draw ``ui.charts.gumbel.<builder>(*args, **kwargs)``."""
+    """Draw ``ui.charts.gumbel.<builder>(*args, **kwargs)``, keyed by its titles."""
     fig = _figure(builder, *args, **kwargs)
-    st.plotly_chart(fig, theme="streamlit", width="stretch", key=key)
+    texts = repr(sorted((k, v) for k, v in kwargs.items() if isinstance(v, str | dict)))
+    key = key or f"gb_{builder}_{zlib.crc32(texts.encode()):08x}"
+    display.chart(fig, key=key, filename=f"gumbel-{builder.removesuffix('_figure')}")
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

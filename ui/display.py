@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui.charts import FONT_SIZE
+from ui.charts import FONT_SIZE, traces_table
 from ui.i18n import t
 
 PRESENT_KEY = "present"
@@ -73,7 +73,9 @@ def chart(
 ):
     """Draw a figure the lab's way: projector-ready, PNG export for slides, CSV of its data.
 
-    Returns what ``st.plotly_chart`` returns (the selection when ``on_select`` is given).
+    The CSV holds ``data`` when given, else every point the figure draws; it is built only
+    when someone clicks the button. Returns what ``st.plotly_chart`` returns (the selection
+    when ``on_select`` is given).
     """
     if presenting():
         fig = _for_projector(go.Figure(fig))
@@ -85,14 +87,16 @@ def chart(
     event = st.plotly_chart(
         fig, theme="streamlit", width="stretch", key=key, config=config, **plotly_chart_kwargs
     )
-    if data is not None:
-        st.download_button(
-            t("display.csv"),
-            data=data.to_csv(index=False).encode(),
-            file_name=f"{name}.csv",
-            mime="text/csv",
-            key=f"{key}_csv",
-            icon=":material/download:",
-            help=t("display.csv.help"),
-        )
+    table = (lambda: data) if data is not None else (lambda: traces_table(fig))
+    st.download_button(
+        t("display.csv"),
+        data=lambda: table().to_csv(index=False).encode(),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        icon=":material/download:",
+        help=t("display.csv.help"),
+        type="tertiary",
+        on_click="ignore",
+    )
     return event

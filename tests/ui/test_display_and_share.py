@@ -40,3 +40,25 @@ def test_presentation_mode_is_a_url_bound_toggle():
     at = open_page(None, {"present": "maybe"})
     assert at.sidebar.toggle(key="present").value is False
     assert any("present" in w.value for w in at.warning)
+
+
+def test_csv_export_holds_every_drawn_point_and_skips_helper_traces():
+    from ui.charts import traces_table
+
+    fig = go.Figure(
+        [
+            go.Scatter(x=[0, 1, 2], y=[3, 4, 5], name="mean"),
+            go.Scatter(x=[0], y=[0], hoverinfo="skip", name="click grid"),
+            go.Heatmap(z=[[1, 2], [3, 4]], x=[10, 20], y=[-1, 1], name="K"),
+        ]
+    )
+    table = traces_table(fig)
+    assert list(table.loc[table.trace == "mean", "y"]) == [3, 4, 5]
+    assert "click grid" not in set(table.trace)
+    heat = table[table.trace == "K"]
+    assert list(zip(heat.x, heat.y, heat.z, strict=True)) == [
+        (10, -1, 1),
+        (20, -1, 2),
+        (10, 1, 3),
+        (20, 1, 4),
+    ]

@@ -4,6 +4,6 @@
 legends); each topic has its own module of builders (``ui.charts.gumbel`` and so on).
 """
 
-from ui.charts.base import FONT_FAMILY, FONT_SIZE, PALETTE, finish, round_coords
+from ui.charts.base import FONT_FAMILY, FONT_SIZE, PALETTE, finish, round_coords, traces_table
 
-__all__ = ["FONT_FAMILY", "FONT_SIZE", "PALETTE", "finish", "round_coords"]
+__all__ = ["FONT_FAMILY", "FONT_SIZE", "PALETTE", "finish", "round_coords", "traces_table"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 
 FONT_SIZE = 16
@@ -53,3 +54,34 @@ def finish(
 def round_coords(values, digits: int = 4) -> np.ndarray:
     """Coordinates rounded to what a screen can show: smaller JSON payloads, same picture."""
     return np.round(np.asarray(values, dtype=float), digits)
+
+
+def traces_table(fig: go.Figure) -> pd.DataFrame:
+    """The numbers a figure draws, one row per point: trace, x, y (and z), for CSV export.
+
+    Helper traces that take no hover (click grids, guides) are left out; a heat map's z grid
+    is flattened against its x and y coordinates.
+    """
+    frames = []
+    for i, trace in enumerate(fig.data):
+        if trace.visible is False or getattr(trace, "hoverinfo", None) == "skip":
+            continue
+        name = trace.name or f"trace {i + 1}"
+        columns = {c: getattr(trace, c, None) for c in ("x", "y", "z", "a", "b", "c")}
+        z = columns["z"]
+        if z is not None and np.ndim(z) == 2:
+            z = np.asarray(z, dtype=float)
+            xs = np.arange(z.shape[1]) if columns["x"] is None else np.asarray(columns["x"])
+            ys = np.arange(z.shape[0]) if columns["y"] is None else np.asarray(columns["y"])
+            if xs.ndim == 1 and ys.ndim == 1 and len(xs) == z.shape[1] and len(ys) == z.shape[0]:
+                gx, gy = np.meshgrid(xs, ys)
+                columns = {"x": gx.ravel(), "y": gy.ravel(), "z": z.ravel()}
+            else:
+                continue
+        present = {k: np.asarray(v).ravel() for k, v in columns.items() if v is not None}
+        if not present or len({len(v) for v in present.values()}) != 1:
+            continue
+        frame = pd.DataFrame(present)
+        frame.insert(0, "trace", name)
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
