@@ -22,6 +22,7 @@ def current_link(url_path: str) -> str:
     return root + url_path + (f"?{query}" if query else "")
 
 
+@st.cache_data(max_entries=256, show_spinner=False)
 def qr_png(text: str) -> bytes:
     buffer = io.BytesIO()
     segno.make(text, error="m").save(buffer, kind="png", scale=8, border=2)

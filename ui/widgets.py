@@ -72,6 +72,24 @@ def log_slider(
     return float(label_value)
 
 
+def count_slider(
+    key: str,
+    label: str,
+    options: Sequence[int],
+    default: int,
+    *,
+    help: str,
+    container=st,
+) -> int:
+    """A slider over whole counts (log-spaced options such as 1, 2, 5, 10, ...)."""
+    labels = [str(o) for o in options]
+    sanitize_param(key, Choice.of(labels, str(default)))
+    value = container.select_slider(
+        label, options=labels, value=str(default), key=key, help=help, bind=BIND
+    )
+    return int(value)
+
+
 def _round_sig(x: float, digits: int = 2) -> float:
     return float(f"{x:.{digits}g}")
 

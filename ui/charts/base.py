@@ -34,20 +34,26 @@ def finish(
     height: int = 520,
     legend: bool = True,
 ) -> go.Figure:
-    """Apply the shared layout: large fonts, axis titles, a legend above the plot."""
-    fig.update_layout(
-        title={"text": title, "font": {"size": FONT_SIZE + 4}} if title else None,
-        font={"family": FONT_FAMILY, "size": FONT_SIZE},
-        height=height,
-        margin={"l": 70, "r": 30, "t": 80 if title else 40, "b": 60},
-        showlegend=legend,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-        hoverlabel={"font": {"size": FONT_SIZE}},
-    )
-    if x_title is not None:
-        fig.update_xaxes(title_text=x_title)
-    if y_title is not None:
-        fig.update_yaxes(title_text=y_title)
+    """Apply the shared layout: large fonts, axis titles, a legend above the plot.
+
+    One batched update: Plotly validates every property path it is given, so many small
+    ``update_*`` calls cost tens of milliseconds per figure.
+    """
+    layout = {
+        "title": {"text": title, "font": {"size": FONT_SIZE + 4}} if title else None,
+        "font": {"family": FONT_FAMILY, "size": FONT_SIZE},
+        "height": height,
+        "margin": {"l": 70, "r": 30, "t": 80 if title else 40, "b": 60},
+        "showlegend": legend,
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        "hoverlabel": {"font": {"size": FONT_SIZE}},
+    }
+    with fig.batch_update():
+        fig.update_layout(layout)
+        if x_title is not None:
+            fig.update_xaxes(title_text=x_title)
+        if y_title is not None:
+            fig.update_yaxes(title_text=y_title)
     return fig
 
 

@@ -1,0 +1,53 @@
+"""Summaries of Monte Carlo samples that the pages print and draw next to a density."""
+
+from __future__ import annotations
+
+import torch
+
+from core.errors import InputError
+from core.validate import finite, finite_tensor, int_in_range, positive
+
+DTYPE = torch.float64
+
+
+def _values(values: object) -> torch.Tensor:
+    v = finite_tensor("values", torch.as_tensor(values, dtype=DTYPE).flatten())
+    int_in_range("number of values", v.numel(), 2, 10**9)
+    return v
+
+
+def excess_kurtosis(values: object) -> float:
+    """``E[(v - mean)^4] / Var(v)^2 - 3`` (plain moments): 0 for a normal, 6 for the product
+    of two independent centred normals (``E[f^4 g^4] / E[f^2 g^2]^2 = 3 * 3``)."""
+    v = _values(values)
+    centred = v - v.mean()
+    var = (centred**2).mean()
+    if float(var) == 0:
+        raise InputError("The kurtosis of constant values is undefined.", code="gp_constant_values")
+    return float((centred**4).mean() / var**2 - 3)
+
+
+def density_histogram(
+    values: object, bins: int, low: float, high: float
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """``(edges, density)``: a histogram over ``[low, high]`` normalised by all the values,
+    so that values outside the range still count (the bars integrate to the share inside)."""
+    v = _values(values)
+    bins = int_in_range("bins", bins, 1, 10_000)
+    low, high = finite("low", low), finite("high", high)
+    if not low < high:
+        raise InputError(
+            f"The histogram needs low < high, got {low:g} and {high:g}.",
+            code="gp_grid_range",
+            low=low,
+            high=high,
+        )
+    counts, edges = torch.histogram(v, bins=bins, range=(low, high))
+    return edges, counts / (v.numel() * (high - low) / bins)
+
+
+def normal_pdf(x: object, sd: float) -> torch.Tensor:
+    """The density of ``N(0, sd^2)`` at x."""
+    sd = positive("sd", sd)
+    x = torch.as_tensor(x, dtype=DTYPE)
+    return torch.distributions.Normal(0.0, sd).log_prob(x).exp()
