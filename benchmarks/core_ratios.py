@@ -13,12 +13,13 @@ from collections.abc import Callable
 import numpy as np
 import torch
 import torch.nn.functional as F
-from core.activations import ACTIVATIONS, value_and_grad
-from core.gp import sample_prior
-from core.kernels import RBF
 from scipy.spatial import distance_matrix
 
+from core.activations import ACTIVATIONS, value_and_grad
+from core.gp import sample_prior
 from core.gumbel import gumbel_softmax
+from core.kernels import RBF
+from core.weight_space import sample_linear_weights
 
 
 def median_ms(fn: Callable[[], object], repeats: int = 7) -> float:
@@ -101,3 +102,27 @@ def activation_derivatives(n: int = 100_000) -> list[dict]:
             }
         )
     return rows
+
+
+def weight_space_sampler(n_points: int = 200, n_samples: int = 1000) -> dict:
+    """Lines w0 + w1 x: our one-shot sampler vs d2l's loop of one weight draw per function."""
+    x = torch.linspace(-5, 5, n_points, dtype=torch.float64)
+    g = torch.Generator().manual_seed(0)
+    ours = median_ms(lambda: sample_linear_weights(x, n_samples, 1.0, generator=g))
+    xs = x.numpy()
+
+    def d2l_loop():
+        rng = np.random.default_rng(0)
+        out = []
+        for _ in range(n_samples):
+            w0, w1 = rng.normal(0, 1.0, 2)
+            out.append(w0 + w1 * xs)
+        return np.array(out)
+
+    loop = median_ms(d2l_loop)
+    return {
+        "what": f"weight-space lines, {n_samples} functions x {n_points} points",
+        "ours_ms": ours,
+        "python_loop_ms": loop,
+        "speedup_vs_loop": loop / ours,
+    }

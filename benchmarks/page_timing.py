@@ -1,4 +1,8 @@
-"""Server-side rerun time and Plotly payload of each page, measured with AppTest."""
+"""Server-side rerun time and Plotly payload of each page, measured with AppTest.
+
+Every tab is measured twice: at its defaults, and with every slider, select-slider and
+number box of the tab pushed to its largest value. A page's figure is its slowest tab.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from benchmarks.settings import SCENARIOS
+from benchmarks.settings import EXTRA_LARGEST, TAB_KEYS
 from tests.apptest import open_page, plotly_figures
 from ui.registry import PAGES
 
@@ -22,7 +26,8 @@ class PageTiming:
     default_ms: float
     largest_ms: float
     payload_default_kb: float
-    payload_largest_kb: float  # each figure is the worst over the page's tabs
+    payload_largest_kb: float
+    slowest_tab: str
 
 
 def median_rerun_ms(at: AppTest, repeats: int) -> float:
@@ -49,25 +54,43 @@ def bare_rerun_ms(repeats: int) -> float:
     return median_rerun_ms(at, repeats)
 
 
-def _worst(script: str, scenarios: list[dict[str, str]], repeats: int) -> tuple[float, float]:
-    """(slowest median rerun, largest payload) over the scenarios (one per tab, say)."""
-    worst_ms, worst_kb = 0.0, 0.0
-    for params in scenarios or [{}]:
-        at = open_page(script, params, timeout=120)
-        if at.warning:
-            raise RuntimeError(f"{script} {params}: {[w.value for w in at.warning]}")
-        if not plotly_figures(at):
-            raise RuntimeError(f"{script} {params}: no chart drawn")
-        worst_ms = max(worst_ms, median_rerun_ms(at, repeats))
-        worst_kb = max(worst_kb, payload_kb(at))
-    return worst_ms, worst_kb
+def push_to_largest(at: AppTest) -> None:
+    """Every numeric control of the open page at its maximum (the costliest settings)."""
+    for slider in at.main.slider:
+        if not isinstance(slider.value, tuple):
+            slider.set_value(slider.max)
+    for select_slider in at.main.select_slider:
+        select_slider.set_value(select_slider.options[-1])
+    for box in at.main.number_input:
+        if box.max is not None and abs(box.max) < 1e6:
+            box.set_value(box.max)
+    at.run()
+
+
+def _measure(at: AppTest, repeats: int, what: str) -> tuple[float, float]:
+    if not plotly_figures(at):
+        raise RuntimeError(f"{what}: no chart drawn")
+    return median_rerun_ms(at, repeats), payload_kb(at)
 
 
 def time_page(script: str, repeats: int) -> PageTiming:
-    scenarios = SCENARIOS.get(script, {})
-    default_ms, default_kb = _worst(script, scenarios.get("default", []), repeats)
-    largest_ms, largest_kb = _worst(script, scenarios.get("largest", []), repeats)
-    return PageTiming(script, default_ms, largest_ms, default_kb, largest_kb)
+    tab_labels = [tab.label for tab in open_page(script).tabs] or [None]
+    default, largest, slowest = (0.0, 0.0), (0.0, 0.0), ""
+    for label in tab_labels:
+        params = {TAB_KEYS[script]: label} if label else {}
+        at = open_page(script, params, timeout=120)
+        ms, kb = _measure(at, repeats, f"{script} {label}")
+        default = (max(default[0], ms), max(default[1], kb))
+        push_to_largest(at)
+        ms, kb = _measure(at, repeats, f"{script} {label} at its largest")
+        if ms > largest[0]:
+            slowest = str(label)
+        largest = (max(largest[0], ms), max(largest[1], kb))
+    for params in EXTRA_LARGEST.get(script, []):
+        at = open_page(script, params, timeout=120)
+        ms, kb = _measure(at, repeats, f"{script} {params}")
+        largest = (max(largest[0], ms), max(largest[1], kb))
+    return PageTiming(script, default[0], largest[0], default[1], largest[1], slowest)
 
 
 def time_all_pages(repeats: int = 15) -> tuple[float, list[PageTiming]]:

@@ -1,4 +1,20 @@
-"""Per page: the URLs benchmarked — each tab at its defaults, and each at the largest settings
-its controls allow."""
+"""What the page benchmark opens: every tab of every page (the tab control's URL key here),
+at its defaults and with every numeric control of the tab pushed to its largest value."""
 
-SCENARIOS: dict[str, dict[str, list[dict[str, str]]]] = {}
+TAB_KEYS: dict[str, str] = {
+    "distributions.py": "nd_tab",
+    "gp_priors.py": "gp_tab",
+    "activations.py": "act_view",
+    "gumbel.py": "gb_view",
+}
+
+# Largest settings that "every control at its maximum" does not reach on its own.
+EXTRA_LARGEST: dict[str, list[dict[str, object]]] = {
+    "activations.py": [
+        {
+            "act_fns": ["sigmoid", "tanh", "relu", "gelu", "mish", "selu"],
+            "act_second": "true",
+            "act_xmax": "20",
+        }
+    ],
+}

@@ -15,7 +15,10 @@ PAGE_SCRIPTS = [info.script for info in PAGES]
 
 
 def open_page(
-    script: str | None, params: Mapping[str, str] | None = None, *, timeout: float = 60
+    script: str | None,
+    params: Mapping[str, str | list[str]] | None = None,
+    *,
+    timeout: float = 60,
 ) -> AppTest:
     """Open ``pages/<script>`` (or the home page when None) with ``params`` in the URL.
 

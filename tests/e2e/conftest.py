@@ -9,6 +9,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -34,6 +35,7 @@ class Server:
 
     def __init__(self) -> None:
         self.port = _free_port()
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in stop())
         self.base = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
             [
@@ -50,10 +52,14 @@ class Server:
                 "true",
                 "--browser.gatherUsageStats",
                 "false",
+                # A served app must not reload modules when files change under it.
+                "--server.fileWatcherType",
+                "none",
             ],
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            # A file, not a pipe nobody reads: a full pipe would freeze the server.
+            stderr=self._log,
         )
         self._wait_healthy()
 
@@ -61,7 +67,8 @@ class Server:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(self.process.stderr.read().decode(errors="replace"))
+                self._log.seek(0)
+                raise RuntimeError(self._log.read().decode(errors="replace"))
             try:
                 with urllib.request.urlopen(f"{self.base}/_stcore/health", timeout=2) as r:
                     if r.read().decode().strip() == "ok":
@@ -80,6 +87,7 @@ class Server:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+        self._log.close()
 
 
 @pytest.fixture(scope="session")
