@@ -71,7 +71,7 @@ def test_moving_a_slider_redraws_and_the_link_reopens_the_same_view(server, page
     wait_ready(page)
     page.wait_for_selector(".js-plotly-plot")
     before, url_before = _plot_data(page), page.url
-    slider = page.locator('[data-testid="stMain"] [data-testid="stSlider"] [role="slider"]').first
+    slider = page.locator('[data-testid="stMain"] [data-testid="stSlider"] input').first
     slider.focus()
     for _ in range(3):
         slider.press("ArrowRight")

@@ -1,0 +1,424 @@
+"""core.distributions (the 2D normal) against scipy.stats, closed forms and seeded Monte Carlo.
+
+Monte Carlo tolerances are 5 standard errors of the estimate, with fixed seeds.
+"""
+
+import math
+
+import numpy as np
+import pytest
+import scipy.spatial.distance
+import scipy.stats
+import torch
+from torch.distributions import MultivariateNormal
+
+from core import distributions as nd
+from core.errors import InputError
+
+COVS = [
+    [[1.0, 0.0], [0.0, 1.0]],
+    [[2.25, 0.9], [0.9, 1.0]],
+    [[0.04, -0.0396], [-0.0396, 0.25]],  # rho = -0.99: a thin ellipse
+    [[25.0, 3.0], [3.0, 0.5]],
+]
+MEANS = [[0.0, 0.0], [1.5, -2.0], [-4.0, 3.0], [0.3, 0.7]]
+CASES = list(zip(MEANS, COVS, strict=True))
+
+
+def _points(seed: int, n: int = 50) -> np.ndarray:
+    return np.random.default_rng(seed).normal(scale=3.0, size=(n, 2))
+
+
+# --- mvn, cov_from: construction and validation -----------------------------------------------
+
+
+@pytest.mark.parametrize(("mean", "cov"), CASES)
+def test_log_prob_matches_scipy_multivariate_normal(mean, cov):
+    x = _points(1)
+    dist = nd.mvn(torch.tensor(mean, dtype=torch.float64), torch.tensor(cov, dtype=torch.float64))
+    ours = dist.log_prob(torch.from_numpy(x)).numpy()
+    ref = scipy.stats.multivariate_normal(mean, cov).logpdf(x)
+    np.testing.assert_allclose(ours, ref, rtol=1e-10, atol=1e-10)
+
+
+@pytest.mark.parametrize(("mean", "cov"), CASES)
+def test_mvn_accepts_plain_lists_in_the_default_dtype(mean, cov):
+    dist = nd.mvn(mean, cov)
+    assert isinstance(dist, MultivariateNormal)
+    assert dist.loc.dtype == torch.get_default_dtype()
+    x = _points(2, 10)
+    ref = scipy.stats.multivariate_normal(mean, cov).logpdf(x)
+    ours = dist.log_prob(torch.tensor(x, dtype=torch.float32)).numpy()
+    np.testing.assert_allclose(ours, ref, rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(dist.covariance_matrix.numpy(), cov, rtol=1e-6)
+
+
+def test_mvn_keeps_a_float64_tensor_in_float64():
+    dist = nd.mvn(torch.zeros(2, dtype=torch.float64), torch.eye(2, dtype=torch.float64))
+    assert dist.loc.dtype == torch.float64 and dist.covariance_matrix.dtype == torch.float64
+
+
+def test_mvn_accepts_integer_entries():
+    dist = nd.mvn([1, 2], [[2, 1], [1, 2]])
+    assert dist.loc.is_floating_point()
+    np.testing.assert_allclose(dist.covariance_matrix.numpy(), [[2, 1], [1, 2]])
+
+
+@pytest.mark.parametrize(
+    ("cov", "code"),
+    [
+        ([[1.0, 0.5], [0.3, 1.0]], "dist_cov_not_symmetric"),
+        ([[1.0, 2.0], [2.0, 1.0]], "dist_cov_not_pd"),  # eigenvalues -1, 3
+        ([[-1.0, 0.0], [0.0, 2.0]], "dist_cov_not_pd"),  # a negative variance
+        ([[-1.0, 0.0], [0.0, -1.0]], "dist_cov_not_pd"),
+        ([[1.0, 1.0], [1.0, 1.0]], "dist_cov_singular"),  # rho = 1
+        ([[0.0, 0.0], [0.0, 0.0]], "dist_cov_singular"),
+        ([[4.0, -2.0], [-2.0, 1.0]], "dist_cov_singular"),  # rho = -1
+        ([[0.0, 0.0], [0.0, 1.0]], "dist_cov_singular"),
+        ([[math.nan, 0.0], [0.0, 1.0]], "dist_cov_not_finite"),
+        ([[1.0, math.inf], [math.inf, 1.0]], "dist_cov_not_finite"),
+        ([[1.0, 0.0], [0.0, -math.inf]], "dist_cov_not_finite"),
+        ([1.0, 2.0], "dist_cov_shape"),
+        ([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]], "dist_cov_shape"),
+        ([[[1.0], [0.0]], [[0.0], [1.0]]], "dist_cov_shape"),
+        ([[1.0, 0.0], [0.0]], "dist_cov_shape"),  # ragged
+        ("abc", "dist_cov_shape"),
+        (None, "dist_cov_shape"),
+        (torch.eye(2, dtype=torch.complex64), "dist_cov_shape"),
+        (3.0, "dist_cov_shape"),
+    ],
+)
+def test_every_bad_covariance_raises_an_input_error_naming_the_problem(cov, code):
+    with pytest.raises(InputError) as info:
+        nd.mvn([0.0, 0.0], cov)
+    assert info.value.code == code
+    assert str(info.value)
+
+
+def test_a_matrix_that_is_not_positive_definite_names_its_eigenvalues_and_the_nearest_one():
+    with pytest.raises(InputError) as info:
+        nd.mvn([0.0, 0.0], [[1.0, 2.0], [2.0, 1.0]])
+    message = str(info.value)
+    assert "-1" in message and "3" in message  # the eigenvalues
+    assert info.value.params["eigenvalues"] == "-1, 3"
+    assert "Nearest valid matrix" in message
+    nearest = info.value.params["suggestion"]
+    entries = [float(v) for v in nearest.replace("[", "").replace("]", "").split(",")]
+    nd.mvn([0.0, 0.0], [entries[:2], entries[2:]])  # the suggestion itself is valid
+
+
+def test_a_non_symmetric_matrix_names_both_off_diagonal_entries():
+    with pytest.raises(InputError) as info:
+        nd.mvn([0, 0], [[1.0, 0.5], [0.3, 1.0]])
+    assert info.value.params["upper"] == "0.5" and info.value.params["lower"] == "0.3"
+
+
+def test_tiny_asymmetry_from_rounding_is_accepted_and_symmetrised():
+    dist = nd.mvn([0, 0], [[1.0, 0.5], [0.5 + 1e-9, 1.0]])
+    c = dist.covariance_matrix
+    assert torch.equal(c, c.T)
+
+
+@pytest.mark.parametrize(
+    "mean", [[0.0], [0.0, 0.0, 0.0], [[0.0, 0.0]], [math.nan, 0.0], [0.0, math.inf], "xy", None]
+)
+def test_a_bad_mean_raises_an_input_error(mean):
+    with pytest.raises(InputError) as info:
+        nd.mvn(mean, [[1.0, 0.0], [0.0, 1.0]])
+    assert info.value.code in ("dist_mean_shape", "dist_mean_not_finite")
+
+
+@pytest.mark.parametrize(
+    "cov",
+    [
+        [[1.0, 2.0], [2.0, 1.0]],
+        [[1.0, 0.5], [0.3, 1.0]],
+        [[-3.0, 0.0], [0.0, -1.0]],
+        [[0.0, 0.0], [0.0, 0.0]],
+        [[1.0, 1.0], [1.0, 1.0]],
+    ],
+)
+def test_the_nearest_valid_matrix_is_the_clipped_symmetric_part(cov):
+    fixed = nd.nearest_valid_cov(cov).double()
+    c = torch.tensor(cov, dtype=torch.float64)
+    s = (c + c.T) / 2
+    evals, evecs = torch.linalg.eigh(s)
+    floor = 0.01 * float(evals.abs().max()) or 0.01
+    np.testing.assert_allclose(
+        fixed.numpy(), (evecs @ torch.diag(evals.clamp(min=floor)) @ evecs.T).numpy(), atol=1e-6
+    )
+    nd.mvn([0, 0], fixed)
+
+
+def test_the_nearest_valid_matrix_of_a_valid_one_is_itself():
+    cov = [[2.25, 0.9], [0.9, 1.0]]
+    np.testing.assert_allclose(nd.nearest_valid_cov(cov).numpy(), cov, rtol=1e-6)
+
+
+@pytest.mark.parametrize(("sx", "sy", "rho"), [(1.0, 1.0, 0.0), (1.5, 0.5, 0.6), (0.1, 5, -0.99)])
+def test_cov_from_builds_the_matrix_of_sigmas_and_rho(sx, sy, rho):
+    c = nd.cov_from(sx, sy, rho)
+    assert c.shape == (2, 2)
+    np.testing.assert_allclose(
+        c.numpy(), [[sx**2, rho * sx * sy], [rho * sx * sy, sy**2]], rtol=1e-6
+    )
+    np.testing.assert_allclose(nd.sigmas_from(c), (sx, sy, rho), rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("sx", "sy", "rho"),
+    [
+        (0.0, 1.0, 0.0),
+        (1.0, -1.0, 0.0),
+        (math.nan, 1.0, 0.0),
+        (1.0, math.inf, 0.0),
+        (1.0, 1.0, 1.0),
+        (1.0, 1.0, -1.0),
+        (1.0, 1.0, 1.5),
+        (1.0, 1.0, math.nan),
+        ("a", 1.0, 0.0),
+    ],
+)
+def test_cov_from_rejects_invalid_sigmas_and_rho(sx, sy, rho):
+    with pytest.raises(InputError):
+        nd.cov_from(sx, sy, rho)
+
+
+# --- density grid ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("mean", "cov"), CASES)
+def test_density_grid_integrates_to_one(mean, cov):
+    """Trapezoid rule over mean +- 9 sd with 601 x 601 points: the truncated mass is < 1e-15
+    and the rule's error is well below the stated tolerance of 1e-3."""
+    dist = nd.mvn(torch.tensor(mean, dtype=torch.float64), torch.tensor(cov, dtype=torch.float64))
+    sd = np.sqrt(np.diag(cov))
+    xs = torch.linspace(mean[0] - 9 * sd[0], mean[0] + 9 * sd[0], 601, dtype=torch.float64)
+    ys = torch.linspace(mean[1] - 9 * sd[1], mean[1] + 9 * sd[1], 601, dtype=torch.float64)
+    p = nd.density_grid(dist, xs, ys).numpy()
+    total = np.trapezoid(np.trapezoid(p, xs.numpy(), axis=1), ys.numpy())
+    assert abs(total - 1) < 1e-3
+
+
+def test_density_grid_rows_follow_y_and_columns_follow_x():
+    dist = nd.mvn([0.5, -1.0], [[2.25, 0.9], [0.9, 1.0]])
+    xs, ys = torch.linspace(-3, 3, 7), torch.linspace(-2, 2, 4)
+    grid = nd.density_grid(dist, xs, ys)
+    assert grid.shape == (len(ys), len(xs))
+    ref = scipy.stats.multivariate_normal([0.5, -1.0], [[2.25, 0.9], [0.9, 1.0]])
+    for i, y in enumerate(ys.tolist()):
+        for j, x in enumerate(xs.tolist()):
+            assert grid[i, j].item() == pytest.approx(ref.pdf([x, y]), rel=1e-4)
+
+
+@pytest.mark.parametrize("bad", [[], [[0.0, 1.0]], [0.0, math.nan]])
+def test_density_grid_rejects_bad_axes(bad):
+    with pytest.raises(InputError):
+        nd.density_grid(nd.mvn([0, 0], [[1, 0], [0, 1]]), bad, [0.0, 1.0])
+
+
+def test_density_grid_needs_a_2d_normal():
+    with pytest.raises(InputError):
+        nd.density_grid(torch.distributions.Normal(0.0, 1.0), [0.0], [0.0])
+
+
+# --- ellipses, axes, Mahalanobis -------------------------------------------------------------
+
+
+def _mahalanobis_np(points, mean, cov):
+    inv = np.linalg.inv(np.asarray(cov, dtype=float))
+    d = np.asarray(points, dtype=float) - np.asarray(mean, dtype=float)
+    return np.sqrt(np.einsum("ni,ij,nj->n", d, inv, d))
+
+
+@pytest.mark.parametrize(("mean", "cov"), CASES)
+@pytest.mark.parametrize("k", [0.5, 1.0, 2.0, 3.0])
+def test_ellipse_points_are_at_mahalanobis_distance_k(mean, cov, k):
+    points = nd.ellipse(mean, cov, k, n=64)
+    assert points.shape == (64, 2)
+    np.testing.assert_allclose(_mahalanobis_np(points.numpy(), mean, cov), k, rtol=1e-5)
+    # a closed curve going once round the mean: n - 1 distinct points, the last is the first
+    assert torch.allclose(points[0], points[-1], atol=1e-6)
+    assert len({tuple(np.round(p, 5)) for p in points[:-1].tolist()}) == 63
+    # its area (shoelace): the affine image (det k V Lambda^1/2 = k^2 sqrt(det Sigma)) of a
+    # regular 63-gon inscribed in the unit circle, area (63/2) sin(2 pi/63) -> pi as n grows
+    x, y = points.double()[:, 0].numpy(), points.double()[:, 1].numpy()
+    area = 0.5 * abs(np.dot(x[:-1], y[1:]) - np.dot(x[1:], y[:-1]))
+    polygon = 63 / 2 * math.sin(2 * math.pi / 63)
+    assert area == pytest.approx(k * k * math.sqrt(np.linalg.det(cov)) * polygon, rel=1e-4)
+
+
+def test_ellipse_default_has_200_points_and_keeps_float64():
+    points = nd.ellipse(torch.zeros(2, dtype=torch.float64), torch.eye(2, dtype=torch.float64), 1)
+    assert points.shape == (200, 2) and points.dtype == torch.float64
+    np.testing.assert_allclose(points.norm(dim=1).numpy(), 1.0, rtol=1e-12)
+
+
+@pytest.mark.parametrize("k", [0.0, -1.0, math.nan, math.inf])
+def test_ellipse_rejects_a_bad_k(k):
+    with pytest.raises(InputError):
+        nd.ellipse([0, 0], [[1, 0], [0, 1]], k)
+
+
+def test_ellipse_rejects_a_bad_matrix():
+    with pytest.raises(InputError):
+        nd.ellipse([0, 0], [[1, 2], [2, 1]], 1.0)
+
+
+@pytest.mark.parametrize(("mean", "cov"), CASES)
+def test_mahalanobis_matches_scipy(mean, cov):
+    x = _points(3, 20)
+    dist = nd.mvn(torch.tensor(mean, dtype=torch.float64), torch.tensor(cov, dtype=torch.float64))
+    ours = nd.mahalanobis(dist, torch.from_numpy(x)).numpy()
+    inv = np.linalg.inv(cov)
+    ref = [scipy.spatial.distance.mahalanobis(p, mean, inv) for p in x]
+    np.testing.assert_allclose(ours, ref, rtol=1e-10)
+
+
+@pytest.mark.parametrize("k", [0.0, 0.5, 1.0, 2.0, 3.0])
+def test_ellipse_mass_is_the_chi_square_2_cdf(k):
+    assert nd.ellipse_mass(k) == pytest.approx(scipy.stats.chi2(2).cdf(k * k), abs=1e-12)
+
+
+def test_the_1_2_3_sigma_ellipses_hold_39_86_99_percent():
+    assert [round(100 * nd.ellipse_mass(k), 1) for k in (1, 2, 3)] == [39.3, 86.5, 98.9]
+
+
+@pytest.mark.parametrize(("mean", "cov"), CASES)
+def test_principal_axes_rebuild_the_covariance(mean, cov):
+    roots, vecs = nd.principal_axes(cov)
+    assert roots[0] >= roots[1] > 0
+    rebuilt = vecs @ torch.diag(roots**2) @ vecs.T
+    np.testing.assert_allclose(rebuilt.numpy(), cov, rtol=1e-5, atol=1e-6)
+    segments = nd.principal_axis_segments(mean, cov)
+    assert segments.shape == (2, 2, 2)
+    # each segment runs from mu - sqrt(lambda) v to mu + sqrt(lambda) v: the 1-sigma ellipse
+    np.testing.assert_allclose(segments.mean(dim=1).numpy(), [mean, mean], atol=1e-5)
+    ends = segments.reshape(-1, 2).numpy()
+    np.testing.assert_allclose(_mahalanobis_np(ends, mean, cov), 1.0, rtol=1e-5)
+
+
+# --- sampling and moments (seeded) -------------------------------------------------------------
+
+
+def test_samples_are_the_stream_of_dist_sample_under_the_same_seed():
+    dist = nd.mvn([1.0, -2.0], [[2.25, 0.9], [0.9, 1.0]])
+    torch.manual_seed(11)
+    ref = dist.sample((5000,))
+    ours = nd.samples(dist, 5000, torch.Generator().manual_seed(11))
+    assert torch.equal(ours, ref)
+
+
+@pytest.mark.parametrize(("mean", "cov"), CASES)
+def test_seeded_sample_moments_match_the_parameters(mean, cov):
+    """n = 200,000: the sample mean is within 5 standard errors sqrt(S_ii / n); sample
+    covariance entries within 5 standard errors sqrt((S_ii S_jj + S_ij^2) / n)."""
+    n = 200_000
+    dist = nd.mvn(torch.tensor(mean, dtype=torch.float64), torch.tensor(cov, dtype=torch.float64))
+    points = nd.samples(dist, n, torch.Generator().manual_seed(5))
+    m, c = nd.sample_moments(points)
+    s = np.asarray(cov)
+    np.testing.assert_array_less(np.abs(m.numpy() - mean), 5 * np.sqrt(np.diag(s) / n))
+    se = np.sqrt((np.outer(np.diag(s), np.diag(s)) + s**2) / n)
+    np.testing.assert_array_less(np.abs(c.numpy() - s), 5 * se)
+
+
+@pytest.mark.parametrize(("mean", "cov"), CASES)
+def test_the_fraction_inside_each_ellipse_matches_its_mass(mean, cov):
+    n = 100_000
+    dist = nd.mvn(mean, cov)
+    points = nd.samples(dist, n, torch.Generator().manual_seed(9))
+    for k, f in zip((1, 2, 3), nd.fraction_inside(dist, points, (1, 2, 3)), strict=True):
+        p = nd.ellipse_mass(k)
+        assert abs(f - p) < 5 * math.sqrt(p * (1 - p) / n)
+
+
+def test_sample_moments_need_two_samples():
+    with pytest.raises(InputError):
+        nd.sample_moments(torch.zeros(1, 2))
+
+
+# --- marginals and conditionals ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("mean", "cov"), CASES)
+def test_marginals_are_the_normals_on_the_diagonal(mean, cov):
+    px, py = nd.marginals(nd.mvn(mean, cov))
+    for marginal, i in ((px, 0), (py, 1)):
+        ref = scipy.stats.norm(mean[i], math.sqrt(cov[i][i]))
+        x = torch.linspace(mean[i] - 3, mean[i] + 3, 9)
+        np.testing.assert_allclose(
+            marginal.log_prob(x).numpy(), ref.logpdf(x.numpy()), rtol=1e-4, atol=1e-5
+        )
+
+
+@pytest.mark.parametrize(("mean", "cov"), CASES)
+@pytest.mark.parametrize("a", [-2.0, 0.0, 1.3])
+def test_conditional_is_the_schur_complement(mean, cov, a):
+    """p(y | x = a): mean mu_y + S_yx S_xx^-1 (a - mu_x), variance S_yy - S_yx S_xx^-1 S_xy,
+    and, with S from sigmas and rho, sigma_y^2 (1 - rho^2)."""
+    cond = nd.conditional(nd.mvn(mean, cov), a)
+    s = np.asarray(cov)
+    assert float(cond.loc) == pytest.approx(
+        mean[1] + s[1, 0] / s[0, 0] * (a - mean[0]), rel=1e-5, abs=1e-5
+    )
+    assert float(cond.variance) == pytest.approx(s[1, 1] - s[1, 0] ** 2 / s[0, 0], rel=1e-4)
+    _, sy, rho = nd.sigmas_from(cov)
+    assert float(cond.variance) == pytest.approx(sy**2 * (1 - rho**2), rel=1e-4)
+    assert float(cond.scale) == pytest.approx(sy * math.sqrt(1 - rho**2), rel=1e-4)
+
+
+@pytest.mark.parametrize(("mean", "cov"), CASES)
+def test_the_normalised_slice_of_the_joint_density_is_the_conditional(mean, cov):
+    dist = nd.mvn(torch.tensor(mean, dtype=torch.float64), torch.tensor(cov, dtype=torch.float64))
+    a = mean[0] + 0.7
+    cond = nd.conditional(dist, a)
+    ys = torch.linspace(mean[1] - 3, mean[1] + 3, 41, dtype=torch.float64)
+    np.testing.assert_allclose(
+        nd.conditional_slice(dist, a, ys).numpy(), cond.log_prob(ys).exp().numpy(), rtol=1e-9
+    )
+
+
+def test_conditional_matches_samples_near_the_slice():
+    """Samples with |x - a| < 0.02: their y has the conditional mean and variance (5 SE)."""
+    mean, cov, a = [0.5, -1.0], [[2.25, 0.9], [0.9, 1.0]], 1.0
+    dist = nd.mvn(torch.tensor(mean, dtype=torch.float64), torch.tensor(cov, dtype=torch.float64))
+    points = nd.samples(dist, 2_000_000, torch.Generator().manual_seed(3))
+    y = points[(points[:, 0] - a).abs() < 0.02, 1]
+    cond = nd.conditional(dist, a)
+    sd, n = float(cond.scale), len(y)
+    assert abs(float(y.mean()) - float(cond.loc)) < 5 * sd / math.sqrt(n)
+    assert abs(float(y.var()) - sd**2) < 5 * sd**2 * math.sqrt(2 / (n - 1))
+
+
+def test_conditional_rejects_a_non_finite_a():
+    with pytest.raises(InputError):
+        nd.conditional(nd.mvn([0, 0], [[1, 0], [0, 1]]), math.nan)
+
+
+# --- chart helpers -----------------------------------------------------------------------------
+
+
+def test_window_is_square_and_holds_4_sd_each_way():
+    dist = nd.mvn([1.0, -2.0], [[2.25, 0.9], [0.9, 1.0]])
+    x_lo, x_hi, y_lo, y_hi = nd.window(dist)
+    assert x_hi - x_lo == pytest.approx(y_hi - y_lo)
+    assert x_lo == pytest.approx(1.0 - 6.0) and x_hi == pytest.approx(1.0 + 6.0)
+    assert y_lo <= -2.0 - 4.0 and y_hi >= -2.0 + 4.0
+
+
+def test_histogram_2d_is_a_density_over_its_bounds():
+    points = torch.tensor([[0.1, 0.1], [0.6, 0.1], [0.6, 0.6], [5.0, 5.0]])
+    *_, z = nd.histogram_2d(points, (0.0, 1.0, 0.0, 1.0), 2)
+    assert z.shape == (2, 2)
+    # rows follow y: the point (0.6, 0.1) is in row 0 (low y), column 1 (high x)
+    assert z[0, 1] > 0 and z[1, 0] == 0
+    cell = 0.25
+    assert float(z.sum()) * cell == pytest.approx(3 / 4)  # one point of four is outside
+
+
+def test_conditional_window_holds_the_marginal_and_a_far_conditional():
+    dist = nd.mvn([0.0, 0.0], nd.cov_from(0.1, 5.0, 0.99))
+    low, high = nd.conditional_window(dist, 15.0)
+    cond = nd.conditional(dist, 15.0)
+    assert low <= -4 * 5.0 and high >= float(cond.loc) + 4 * float(cond.scale)

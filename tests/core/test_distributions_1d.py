@@ -1,0 +1,408 @@
+"""core.distributions_1d: summaries, pdf, cdf and quantiles against scipy.stats and closed forms;
+sample vs rsample gradients against closed forms and finite differences."""
+
+import math
+
+import numpy as np
+import pytest
+import scipy.special
+import scipy.stats
+import torch
+from torch.distributions import (
+    Beta,
+    Exponential,
+    Gamma,
+    Gumbel,
+    Laplace,
+    LogNormal,
+    MultivariateNormal,
+    Normal,
+    StudentT,
+    Uniform,
+)
+
+from core import distributions as nd
+from core import distributions_1d as d1
+from core.errors import InputError
+
+EULER_GAMMA = 0.5772156649015329
+
+# (torch distribution, the same distribution in scipy.stats)
+CASES = [
+    (Normal(0.0, 1.0), scipy.stats.norm(0, 1)),
+    (Normal(-2.0, 3.0), scipy.stats.norm(-2, 3)),
+    (Uniform(-1.0, 3.0), scipy.stats.uniform(-1, 4)),
+    (Gumbel(0.0, 1.0), scipy.stats.gumbel_r(0, 1)),
+    (Gumbel(1.5, 2.0), scipy.stats.gumbel_r(1.5, 2)),
+    (Laplace(1.0, 0.5), scipy.stats.laplace(1, 0.5)),
+    (StudentT(3.0, 1.0, 2.0), scipy.stats.t(3, 1, 2)),
+    (StudentT(1.5, 0.0, 1.0), scipy.stats.t(1.5, 0, 1)),
+    (StudentT(0.5, 0.0, 1.0), scipy.stats.t(0.5, 0, 1)),
+    (LogNormal(0.0, 0.75), scipy.stats.lognorm(0.75, scale=1.0)),
+    (LogNormal(1.0, 0.3), scipy.stats.lognorm(0.3, scale=math.e)),
+    (Exponential(2.0), scipy.stats.expon(scale=0.5)),
+    (Gamma(2.0, 1.0), scipy.stats.gamma(2, scale=1)),
+    (Gamma(0.5, 3.0), scipy.stats.gamma(0.5, scale=1 / 3)),
+    (Beta(2.0, 5.0), scipy.stats.beta(2, 5)),
+    (Beta(0.5, 0.5), scipy.stats.beta(0.5, 0.5)),
+]
+IDS = [repr(d) for d, _ in CASES]
+
+
+def _close(ours: float, ref: float, rel: float = 2e-5, abs_: float = 2e-6) -> bool:
+    if math.isnan(ref):
+        return math.isnan(ours)
+    if math.isinf(ref):
+        return ours == ref
+    return ours == pytest.approx(ref, rel=rel, abs=abs_)
+
+
+def test_gumbel_summary_is_the_closed_form():
+    """Gumbel(0, 1): mean = Euler's gamma, median = -ln ln 2, mode = 0, variance = pi^2/6,
+    entropy = gamma + 1 (nats)."""
+    s = nd.summary(Gumbel(0.0, 1.0))
+    assert set(s) == {"mean", "median", "mode", "variance", "entropy"}
+    assert all(isinstance(v, float) for v in s.values())
+    assert s["mean"] == pytest.approx(EULER_GAMMA, abs=1e-6)
+    assert s["median"] == pytest.approx(-math.log(math.log(2)), abs=1e-12)
+    assert s["mode"] == 0.0
+    assert s["variance"] == pytest.approx(math.pi**2 / 6, rel=1e-6)
+    assert s["entropy"] == pytest.approx(EULER_GAMMA + 1, rel=1e-6)
+
+
+def test_gumbel_with_loc_and_scale_shifts_and_stretches_the_closed_forms():
+    loc, scale = 1.5, 2.0
+    s = nd.summary(Gumbel(loc, scale))
+    assert s["mean"] == pytest.approx(loc + scale * EULER_GAMMA, rel=1e-6)
+    assert s["median"] == pytest.approx(loc - scale * math.log(math.log(2)), rel=1e-12)
+    assert s["mode"] == pytest.approx(loc)
+
+
+def test_lognormal_median_and_mode_are_closed_forms():
+    mu, sigma = 0.4, 0.8
+    s = nd.summary(LogNormal(mu, sigma))
+    assert s["median"] == pytest.approx(math.exp(mu), rel=1e-6)  # mu is a float32
+    assert s["mode"] == pytest.approx(math.exp(mu - sigma**2), rel=1e-6)
+    assert s["mean"] == pytest.approx(math.exp(mu + sigma**2 / 2), rel=1e-6)
+
+
+@pytest.mark.parametrize(("dist", "ref"), CASES, ids=IDS)
+def test_summary_matches_scipy(dist, ref):
+    s = d1.summary(dist)
+    mean, var = (float(v) for v in ref.stats(moments="mv"))
+    if isinstance(dist, StudentT) and float(dist.df) <= 1:
+        mean = math.nan  # undefined; scipy reports inf, torch (and we) nan
+    assert _close(s["mean"], mean), (s["mean"], mean)
+    assert _close(s["variance"], var), (s["variance"], var)
+    assert _close(s["median"], float(ref.median()), rel=1e-5), (s["median"], ref.median())
+    assert _close(s["entropy"], float(ref.entropy()), rel=1e-5, abs_=1e-5)
+
+
+@pytest.mark.parametrize(
+    ("dist", "mode"),
+    [
+        (Normal(1.0, 2.0), 1.0),
+        (Laplace(-1.0, 2.0), -1.0),
+        (StudentT(0.5, 2.0, 1.0), 2.0),
+        (Exponential(3.0), 0.0),
+        (Gamma(3.0, 2.0), 1.0),  # (alpha - 1) / beta
+        (Gamma(1.0, 2.0), 0.0),
+        (Gamma(0.5, 2.0), 0.0),  # the density is infinite at 0
+        (Beta(2.0, 5.0), 0.2),  # (a - 1) / (a + b - 2)
+        (Beta(0.5, 2.0), 0.0),
+        (Beta(1.0, 2.0), 0.0),
+        (Beta(0.5, 1.0), 0.0),
+        (Beta(2.0, 0.5), 1.0),
+        (Beta(2.0, 1.0), 1.0),
+        (Beta(1.0, 0.5), 1.0),
+        (Beta(1.0, 1.0), math.nan),  # flat
+        (Beta(0.5, 0.5), math.nan),  # U-shaped: modes 0 and 1
+        (Uniform(0.0, 2.0), math.nan),  # every point is a mode
+    ],
+    ids=repr,
+)
+def test_mode_including_the_boundary_cases(dist, mode):
+    assert _close(d1.summary(dist)["mode"], mode, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    "dist",
+    [Gumbel(0.5, 1.5), LogNormal(0.0, 0.75), Gamma(3.0, 2.0), Beta(2.0, 5.0), Laplace(0.0, 1.0)],
+    ids=repr,
+)
+def test_mode_is_where_the_pdf_peaks(dist):
+    lo, hi = d1.plot_range(dist)
+    x = torch.linspace(lo, hi, 200_001, dtype=torch.float64)
+    peak = float(x[d1.pdf(dist, x.float()).double().argmax()])
+    assert d1.mode(dist) == pytest.approx(peak, abs=2e-3 * (hi - lo))
+
+
+def test_student_t_moments_follow_the_degrees_of_freedom():
+    assert math.isnan(d1.summary(StudentT(1.0))["mean"])
+    assert math.isinf(d1.summary(StudentT(1.5))["variance"])
+    assert d1.summary(StudentT(3.0))["variance"] == pytest.approx(3.0)
+
+
+@pytest.mark.parametrize(("dist", "ref"), CASES, ids=IDS)
+def test_pdf_and_cdf_match_scipy_inside_and_outside_the_support(dist, ref):
+    lo, hi = d1.plot_range(dist)
+    x = np.linspace(lo - 1.0, hi + 1.0, 301)
+    if isinstance(dist, Beta | Gamma):
+        x = x[(x < -1e-6) | (x > 1e-3)]  # avoid the pole at 0 of Beta(0.5, .), Gamma(0.5, .)
+    if isinstance(dist, Beta):
+        x = x[(x < 1 - 1e-3) | (x > 1 + 1e-6)]
+    pdf = d1.pdf(dist, torch.tensor(x, dtype=torch.float32)).numpy()
+    cdf = d1.cdf(dist, torch.tensor(x, dtype=torch.float32)).numpy()
+    xf = x.astype(np.float32).astype(float)
+    np.testing.assert_allclose(pdf, ref.pdf(xf), rtol=2e-4, atol=2e-5)
+    np.testing.assert_allclose(cdf, ref.cdf(xf), rtol=2e-4, atol=2e-5)
+
+
+@pytest.mark.parametrize(("dist", "ref"), CASES, ids=IDS)
+@pytest.mark.parametrize("q", [0.01, 0.25, 0.5, 0.9])
+def test_quantile_matches_scipy(dist, ref, q):
+    assert d1.quantile(dist, q) == pytest.approx(float(ref.ppf(q)), rel=1e-4, abs=1e-5)
+
+
+@pytest.mark.parametrize(("dist", "ref"), CASES, ids=IDS)
+def test_plot_range_holds_the_median_and_stays_in_the_support(dist, ref):
+    lo, hi = d1.plot_range(dist)
+    assert lo < d1.median(dist) < hi
+    grid = d1.grid(dist, 50)
+    assert bool(torch.isfinite(d1.pdf(dist, grid)).all())
+    assert float(grid[0]) >= ref.support()[0] - 1 or isinstance(dist, Uniform)
+
+
+def test_normal_plot_range_is_plus_minus_3_29_sigma():
+    lo, hi = d1.plot_range(Normal(1.0, 2.0))
+    assert lo == pytest.approx(1 - 2 * 3.2905, rel=1e-4)
+    assert hi == pytest.approx(1 + 2 * 3.2905, rel=1e-4)
+
+
+def test_heavy_tails_are_cut_at_8_interquartile_ranges():
+    lo, hi = d1.plot_range(StudentT(0.5))
+    iqr = 2 * float(scipy.stats.t(0.5).ppf(0.75))
+    assert hi == pytest.approx(8 * iqr, rel=1e-4) and lo == pytest.approx(-8 * iqr, rel=1e-4)
+
+
+@pytest.mark.parametrize("k", [1, 2, 3])
+def test_normal_bands_are_the_68_95_99_7_rule(k):
+    (lo, hi, mass) = d1.normal_bands(Normal(1.0, 2.0), (k,))[0]
+    assert (lo, hi) == pytest.approx((1 - 2 * k, 1 + 2 * k))
+    assert mass == pytest.approx(scipy.stats.norm.cdf(k) - scipy.stats.norm.cdf(-k), abs=1e-12)
+
+
+def test_the_68_95_99_7_rule_to_one_decimal():
+    assert [round(100 * d1.normal_interval_mass(k), 1) for k in (1, 2, 3)] == [68.3, 95.4, 99.7]
+
+
+def test_normal_bands_need_a_normal():
+    with pytest.raises(InputError):
+        d1.normal_bands(Gumbel(0.0, 1.0))
+
+
+@pytest.mark.parametrize(
+    ("name", "order"),
+    [
+        ("Normal", "equal"),
+        ("Laplace", "equal"),
+        ("Gumbel", "right"),
+        ("LogNormal", "right"),
+        ("Gamma", "right"),
+        ("Uniform", "undefined"),
+    ],
+)
+def test_order_of_mean_median_mode(name, order):
+    assert d1.order_of_centres(d1.summary(d1.univariate(name))) == order
+
+
+def test_a_left_skewed_beta_has_mean_below_median_below_mode():
+    stats = d1.summary(d1.univariate("Beta", {"concentration1": 5.0, "concentration0": 2.0}))
+    assert d1.order_of_centres(stats) == "left"
+
+
+# --- families: construction and validation ----------------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(d1.FAMILIES))
+def test_every_family_builds_at_its_defaults_and_at_the_extremes_of_its_controls(name):
+    family = d1.FAMILIES[name]
+    for pick in ("default", "low", "high"):
+        params = {p.name: getattr(p, pick) for p in family.params}
+        if name == "Uniform" and pick != "default":
+            params = {"low": family.params[0].low, "high": family.params[1].high}
+        dist = d1.univariate(name, params)
+        assert isinstance(dist, family.cls)
+        s = d1.summary(dist)
+        assert not math.isnan(s["median"]) and math.isfinite(s["entropy"])
+        xs = d1.grid(dist)
+        assert bool(torch.isfinite(d1.pdf(dist, xs)).all())
+        assert d1.pdf_axis_top(d1.pdf(dist, xs)) > 0
+
+
+@pytest.mark.parametrize(
+    ("name", "params"),
+    [
+        ("Normal", {"scale": 0.0}),
+        ("Normal", {"scale": -1.0}),
+        ("Normal", {"loc": math.nan}),
+        ("Gamma", {"concentration": math.inf}),
+        ("Beta", {"concentration1": 0.0}),
+        ("StudentT", {"df": -2.0}),
+        ("Exponential", {"rate": "fast"}),
+        ("Uniform", {"low": 1.0, "high": 1.0}),
+        ("Uniform", {"low": 2.0, "high": 1.0}),
+        ("Cauchy", {}),
+    ],
+)
+def test_invalid_parameters_raise_an_input_error(name, params):
+    with pytest.raises(InputError):
+        d1.univariate(name, params)
+
+
+@pytest.mark.parametrize(
+    "dist",
+    [
+        MultivariateNormal(torch.zeros(2), torch.eye(2)),
+        Normal(torch.zeros(3), torch.ones(3)),
+        "not a distribution",
+    ],
+)
+def test_summary_needs_a_univariate_distribution(dist):
+    with pytest.raises(InputError):
+        d1.summary(dist)
+
+
+def test_histogram_bars_sit_on_the_pdf():
+    dist = d1.univariate("Normal")
+    x = d1.samples(dist, 200_000, torch.Generator().manual_seed(4))
+    edges, density = d1.histogram(x, -3.0, 3.0, 30)
+    centres = (edges[:-1] + edges[1:]) / 2
+    width = float(edges[1] - edges[0])
+    # bar = P(bin) / width; its standard error is sqrt(P (1 - P) / n) / width
+    p_bin = scipy.stats.norm.cdf(edges[1:].numpy()) - scipy.stats.norm.cdf(edges[:-1].numpy())
+    se = np.sqrt(p_bin * (1 - p_bin) / 200_000) / width
+    assert np.all(np.abs(density.numpy() - p_bin / width) < 5 * se + 1e-12)
+    assert centres.shape == density.shape
+
+
+def test_pdf_axis_top_stops_below_a_pole():
+    dist = d1.univariate("Gamma", {"concentration": 0.2, "rate": 1.0})
+    pdf = d1.pdf(dist, d1.grid(dist))
+    assert d1.pdf_axis_top(pdf) < float(pdf.max())
+
+
+# --- sample vs rsample ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(d1.FAMILIES))
+def test_seeded_sample_means_and_variances_match_the_summary(name):
+    """n = 100,000: the sample mean within 5 standard errors sqrt(var / n) (where the variance
+    is finite), the sample median within 5 standard errors 1 / (2 p(m) sqrt(n))."""
+    dist = d1.univariate(name)
+    n = 100_000
+    x = d1.samples(dist, n, torch.Generator().manual_seed(8)).double()
+    s = d1.summary(dist)
+    if math.isfinite(s["variance"]):
+        assert abs(float(x.mean()) - s["mean"]) < 5 * math.sqrt(s["variance"] / n)
+    density_at_median = float(d1.pdf(dist, torch.tensor([s["median"]]))[0])
+    se_median = 1 / (2 * density_at_median * math.sqrt(n))
+    assert abs(float(x.median()) - s["median"]) < 5 * se_median
+
+
+def _demo(name, params=None, seed=3, m=6):
+    return d1.reparameterisation_demo(name, params, m, torch.Generator().manual_seed(seed))
+
+
+def test_rsample_gradients_of_a_normal_are_one_and_epsilon():
+    demo = _demo("Normal", {"loc": 1.0, "scale": 2.0})
+    np.testing.assert_allclose(demo.grads["loc"].numpy(), 1.0)
+    np.testing.assert_allclose(demo.grads["scale"].numpy(), ((demo.x - 1.0) / 2.0).numpy(), 1e-5)
+
+
+@pytest.mark.parametrize("name", ["Gumbel", "Laplace"])
+def test_rsample_gradient_of_a_location_scale_family_is_the_standardised_draw(name):
+    demo = _demo(name, {"loc": -1.0, "scale": 0.5})
+    np.testing.assert_allclose(demo.grads["loc"].numpy(), 1.0)
+    np.testing.assert_allclose(
+        demo.grads["scale"].numpy(), ((demo.x + 1.0) / 0.5).numpy(), rtol=1e-4, atol=1e-5
+    )
+
+
+def test_rsample_gradients_of_uniform_lognormal_and_exponential():
+    u = _demo("Uniform", {"low": -1.0, "high": 3.0})
+    frac = (u.x + 1.0) / 4.0
+    np.testing.assert_allclose(u.grads["low"].numpy(), (1 - frac).numpy(), atol=1e-6)
+    np.testing.assert_allclose(u.grads["high"].numpy(), frac.numpy(), atol=1e-6)
+    ln = _demo("LogNormal", {"loc": 0.2, "scale": 0.5})
+    np.testing.assert_allclose(ln.grads["loc"].numpy(), ln.x.numpy(), rtol=1e-5)
+    eps = (ln.x.log() - 0.2) / 0.5
+    np.testing.assert_allclose(ln.grads["scale"].numpy(), (ln.x * eps).numpy(), rtol=1e-4)
+    ex = _demo("Exponential", {"rate": 2.0})
+    np.testing.assert_allclose(ex.grads["rate"].numpy(), (-ex.x / 2.0).numpy(), rtol=1e-5)
+
+
+def _implicit(cdf, x: float, theta: float, pdf: float, h: float = 1e-5) -> float:
+    """dx/dtheta = -(dF(x; theta)/dtheta) / p(x): the implicit reparameterisation gradient,
+    with dF/dtheta by central finite differences in float64 (scipy)."""
+    return -(cdf(x, theta + h) - cdf(x, theta - h)) / (2 * h) / pdf
+
+
+def test_gamma_rsample_gradient_is_the_implicit_gradient():
+    k, rate = 2.5, 1.5
+    demo = _demo("Gamma", {"concentration": k, "rate": rate})
+    for x, g_k, g_rate in zip(
+        demo.x.tolist(),
+        demo.grads["concentration"].tolist(),
+        demo.grads["rate"].tolist(),
+        strict=True,
+    ):
+        pdf = scipy.stats.gamma(k, scale=1 / rate).pdf(x)
+        ref = _implicit(lambda v, a: scipy.special.gammainc(a, rate * v), x, k, pdf)
+        assert g_k == pytest.approx(ref, rel=2e-3, abs=1e-4)
+        assert g_rate == pytest.approx(-x / rate, rel=1e-4)
+
+
+def test_beta_rsample_gradient_is_the_implicit_gradient():
+    a, b = 2.0, 3.0
+    demo = _demo("Beta", {"concentration1": a, "concentration0": b})
+    for x, g_a, g_b in zip(
+        demo.x.tolist(),
+        demo.grads["concentration1"].tolist(),
+        demo.grads["concentration0"].tolist(),
+        strict=True,
+    ):
+        pdf = scipy.stats.beta(a, b).pdf(x)
+        ref_a = _implicit(lambda v, t: scipy.special.betainc(t, b, v), x, a, pdf)
+        ref_b = _implicit(lambda v, t: scipy.special.betainc(a, t, v), x, b, pdf)
+        assert g_a == pytest.approx(ref_a, rel=2e-3, abs=1e-4)
+        assert g_b == pytest.approx(ref_b, rel=2e-3, abs=1e-4)
+
+
+def test_student_t_df_gradient_holds_the_noise_fixed():
+    """x = loc + scale eps / sqrt(c / df), c ~ chi2(df) drawn through its cdf u = F(c; df):
+    moving df with eps and u fixed, by finite differences, gives the autograd gradient."""
+    df, loc, scale = 4.0, 0.5, 2.0
+    demo = _demo("StudentT", {"df": df, "loc": loc, "scale": scale})
+    gen = torch.Generator().manual_seed(3)
+    eps = torch.randn(6, generator=gen, dtype=torch.float32).double().numpy()  # drawn first
+    x = demo.x.double().numpy()
+    c = df * (eps * scale / (x - loc)) ** 2
+    u = scipy.stats.chi2(df).cdf(c)
+
+    def draw(d):
+        return loc + scale * eps / np.sqrt(scipy.stats.chi2(d).ppf(u) / d)
+
+    h = 1e-4
+    ref = (draw(df + h) - draw(df - h)) / (2 * h)
+    np.testing.assert_allclose(demo.grads["df"].numpy(), ref, rtol=5e-3, atol=1e-4)
+    np.testing.assert_allclose(demo.grads["loc"].numpy(), 1.0)
+    np.testing.assert_allclose(demo.grads["scale"].numpy(), (x - loc) / scale, rtol=1e-4)
+
+
+@pytest.mark.parametrize("name", list(d1.FAMILIES))
+def test_sample_draws_the_same_numbers_without_a_gradient(name):
+    demo = _demo(name)
+    assert demo.sample_requires_grad is False
+    assert "does not require grad" in demo.sample_error
+    assert all(torch.isfinite(g).all() for g in demo.grads.values())

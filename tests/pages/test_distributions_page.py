@@ -1,0 +1,373 @@
+"""The Normal-distributions page through app.py (AppTest): defaults, every control at its
+extremes, junk in the link, invalid matrices, both tabs, both languages."""
+
+import base64
+import math
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+import torch
+
+from core import distributions as nd
+from core import distributions_1d as d1
+from core.errors import InputError
+from tests.apptest import assert_clean, open_page, plotly_figures
+from ui.i18n import CATALOGS, translate
+
+PAGE = "distributions.py"
+TAB_1D = CATALOGS["en"]["dist.tab.1d"]
+MATRIX_MODE = CATALOGS["en"]["dist.cov_mode.matrix"]
+
+LOW_2D = {
+    "nd_mx": "-5.0",
+    "nd_my": "-5.0",
+    "nd_sx": "0.1",
+    "nd_sy": "0.1",
+    "nd_rho": "-0.99",
+    "nd_n": "10",
+    "nd_slice": "true",
+    "nd_a": "-15.0",
+    "nd_surface": "true",
+    "nd_px": "-30.0",
+    "nd_py": "-30.0",
+    "seed": "0",
+}
+HIGH_2D = {
+    "nd_mx": "5.0",
+    "nd_my": "5.0",
+    "nd_sx": "5.0",
+    "nd_sy": "5.0",
+    "nd_rho": "0.99",
+    "nd_n": "100000",
+    "nd_slice": "true",
+    "nd_a": "15.0",
+    "nd_surface": "true",
+    "nd_px": "30.0",
+    "nd_py": "30.0",
+    "seed": str(2**31 - 1),
+}
+MIXED_2D = {"nd_sx": "0.1", "nd_sy": "5.0", "nd_rho": "0.99"}
+
+
+def _array(value) -> np.ndarray:
+    """A trace array from Plotly JSON: a plain list or a base64 typed array."""
+    if isinstance(value, dict):
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+    return np.asarray(value, dtype=float)
+
+
+def _trace(fig: dict, name: str) -> dict:
+    return next(t for t in fig["data"] if t.get("name") == name)
+
+
+def _names(fig: dict) -> list[str]:
+    return [t.get("name", "") for t in fig["data"]]
+
+
+def _programs(at) -> list[str]:
+    """The page's code panels (the sidebar's share box is plain text)."""
+    return [c.value for c in at.code if c.language == "python"]
+
+
+def _clean_without_warnings(at) -> None:
+    assert_clean(at)
+    assert not at.warning, [w.value for w in at.warning]
+
+
+def _assert_valid_plotly(at) -> None:
+    """The page builds figures without Plotly's validation (speed): validate them here."""
+    for fig in plotly_figures(at):
+        go.Figure(fig)
+
+
+# --- 2D tab -----------------------------------------------------------------------------------
+
+
+def test_defaults_draw_samples_ellipses_marginals_and_the_probe():
+    at = open_page(PAGE)
+    _clean_without_warnings(at)
+    (main,) = plotly_figures(at)
+    samples = _trace(main, CATALOGS["en"]["dist.chart.samples"])
+    assert len(_array(samples["x"])) == 1000
+    ellipses = [n for n in _names(main) if "σ" in n and "%" in n]
+    assert len(ellipses) == 3 and "39.3 %" in ellipses[0] and "98.9 %" in ellipses[2]
+    assert "click-grid" in _names(main)
+    _assert_valid_plotly(at)
+    (program,) = _programs(at)
+    assert "MultivariateNormal" in program
+
+
+def test_the_conditional_slice_adds_its_line_and_its_chart():
+    at = open_page(PAGE, {"nd_slice": "true", "nd_a": "2.0"})
+    _clean_without_warnings(at)
+    main, conditional = plotly_figures(at)
+    assert CATALOGS["en"]["dist.chart.slice"].format(a="2") in _names(main)
+    assert len(conditional["data"]) == 4
+    _assert_valid_plotly(at)
+    # the closed form, with sigma^2 and sigma stated apart: mean 0.6 * 2 / 1.5 * 1 = 0.8
+    assert "0.8" in at.latex[-1].value and "0.64" in at.latex[-1].value
+
+
+def test_the_probe_metrics_are_core_numbers():
+    at = open_page(PAGE, {"nd_px": "2.5", "nd_py": "-1.0"})
+    _clean_without_warnings(at)
+    dist = nd.mvn([0.0, 0.0], nd.cov_from(1.5, 1.0, 0.6))
+    point = torch.tensor([2.5, -1.0])
+    metrics = {m.label: m.value for m in at.metric}
+    assert float(metrics["log_prob"]) == pytest.approx(float(dist.log_prob(point)), abs=1e-4)
+    distance = float(metrics[CATALOGS["en"]["dist.probe.mahalanobis"]])
+    assert distance == pytest.approx(float(nd.mahalanobis(dist, point)), abs=1e-3)
+
+
+def test_the_moments_table_shows_true_and_sample_values():
+    at = open_page(PAGE)
+    table = at.table[0].value
+    assert list(table.columns) == [CATALOGS["en"]["dist.table.true"], "Sample"]
+    assert float(table.iloc[2, 0]) == pytest.approx(2.25)  # Sigma_xx = 1.5^2
+    assert abs(float(table.iloc[2, 1]) - 2.25) < 0.5
+
+
+@pytest.mark.parametrize("params", [LOW_2D, HIGH_2D, MIXED_2D], ids=["low", "high", "mixed"])
+def test_every_2d_control_at_its_extremes(params):
+    at = open_page(PAGE, params)
+    _clean_without_warnings(at)
+    figures = plotly_figures(at)
+    assert figures
+    _assert_valid_plotly(at)
+    if params.get("nd_surface") == "true":
+        assert any(t["type"] == "surface" for f in figures for t in f["data"])
+
+
+def test_above_20000_samples_the_chart_shows_a_2d_histogram():
+    at = open_page(PAGE, {"nd_n": "24000"})
+    main = plotly_figures(at)[0]
+    types = [t["type"] for t in main["data"]]
+    assert "heatmap" in types
+    assert CATALOGS["en"]["dist.chart.samples"] not in _names(main)
+    at = open_page(PAGE, {"nd_n": "18000"})
+    main = plotly_figures(at)[0]
+    assert len(_array(_trace(main, CATALOGS["en"]["dist.chart.samples"])["x"])) == 18000
+
+
+def test_hiding_the_slice_drops_the_conditional_chart():
+    at = open_page(PAGE, {"nd_slice": "true"})
+    at.toggle(key="nd_slice").set_value(False).run()
+    _clean_without_warnings(at)
+    assert len(plotly_figures(at)) == 1
+
+
+def test_moving_a_slider_changes_the_chart_data():
+    at = open_page(PAGE)
+    before = _array(plotly_figures(at)[0]["data"][1]["z"]).copy()  # the density contours
+    at.slider(key="nd_rho").set_value(-0.5).run()
+    assert_clean(at)
+    after = _array(plotly_figures(at)[0]["data"][1]["z"])
+    assert not np.array_equal(before, after)
+    x_before = _array(plotly_figures(at)[0]["data"][0]["x"]).copy()
+    at.sidebar.button[0].click().run()  # Resample: new seed, new samples
+    assert not np.array_equal(x_before, _array(plotly_figures(at)[0]["data"][0]["x"]))
+
+
+def test_switching_to_the_matrix_carries_the_covariance_across_and_back():
+    at = open_page(PAGE, {"nd_sx": "2.0", "nd_sy": "0.5", "nd_rho": "0.3"})
+    at.radio(key="nd_cov_mode").set_value("matrix").run()
+    assert_clean(at)
+    values = [at.session_state[k] for k in ("nd_c11", "nd_c12", "nd_c21", "nd_c22")]
+    assert values == pytest.approx([4.0, 0.3, 0.3, 0.25])
+    at.number_input(key="nd_c12").set_value(0.5).run()
+    at.number_input(key="nd_c21").set_value(0.5).run()
+    at.radio(key="nd_cov_mode").set_value("sliders").run()
+    assert_clean(at)
+    assert at.session_state["nd_rho"] == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize(
+    ("entries", "code", "shown"),
+    [
+        (("1.0", "2.0", "2.0", "1.0"), "not_pd", "-1, 3"),
+        (("1.0", "1.0", "1.0", "1.0"), "singular", "0, 2"),
+        (("1.0", "0.5", "0.3", "1.0"), "not_symmetric", "0.3"),
+        (("-25.0", "0.0", "0.0", "-25.0"), "not_pd", "-25"),
+        (("0.0", "0.0", "0.0", "0.0"), "singular", "0, 0"),
+    ],
+)
+def test_an_invalid_matrix_is_explained_and_the_last_valid_state_stays_drawn(entries, code, shown):
+    params = {"nd_cov_mode": MATRIX_MODE}
+    params.update(zip(("nd_c11", "nd_c12", "nd_c21", "nd_c22"), entries, strict=True))
+    at = open_page(PAGE, params)
+    assert_clean(at)
+    assert len(at.error) == 1
+    message = at.error[0].value
+    assert shown in message and "Nearest valid matrix" in message
+    assert plotly_figures(at), "the last valid state is still drawn"
+    nearest = next(b for b in at.button if b.label == CATALOGS["en"]["dist.nearest.button"])
+    nearest.click().run()
+    assert_clean(at)
+    assert not at.error
+    typed = [[at.session_state["nd_c11"], at.session_state["nd_c12"]]]
+    typed.append([at.session_state["nd_c21"], at.session_state["nd_c22"]])
+    nd.mvn([0, 0], typed)
+
+
+def test_a_valid_typed_matrix_is_drawn_and_in_the_code_panel():
+    params = {"nd_cov_mode": MATRIX_MODE, "nd_c11": "3.0", "nd_c12": "-1.0"}
+    params.update({"nd_c21": "-1.0", "nd_c22": "2.0"})
+    at = open_page(PAGE, params)
+    _clean_without_warnings(at)
+    assert "[[3.0, -1.0], [-1.0, 2.0]]" in _programs(at)[0]
+    table = at.table[0].value
+    assert float(table.iloc[3, 0]) == pytest.approx(-1.0)
+
+
+# --- 1D tab -----------------------------------------------------------------------------------
+
+
+def _family_params(name: str, pick: str) -> dict[str, str]:
+    family = d1.FAMILIES[name]
+    params = {f"nd_{name.lower()}_{p.name}": str(getattr(p, pick)) for p in family.params}
+    if name == "Uniform":  # low = high would be invalid: keep the interval open
+        params = {"nd_uniform_low": "-5.0", "nd_uniform_high": "5.0"}
+    return params
+
+
+@pytest.mark.parametrize("name", list(d1.FAMILIES))
+@pytest.mark.parametrize("pick", ["low", "high"])
+def test_every_family_at_the_extremes_of_its_controls(name, pick):
+    params = {"nd_tab": TAB_1D, "nd_family": name, **_family_params(name, pick)}
+    params["nd_n1"] = "10" if pick == "low" else "100000"
+    at = open_page(PAGE, params)
+    _clean_without_warnings(at)
+    (fig,) = plotly_figures(at)
+    _assert_valid_plotly(at)
+    assert CATALOGS["en"]["dist.1d.pdf"] in _names(fig)
+    assert len(at.table) == 1  # the rsample table
+    assert len(_programs(at)) == 2
+
+
+def test_the_1d_summary_and_histogram_are_core_numbers():
+    at = open_page(PAGE, {"nd_tab": TAB_1D, "nd_family": "Gumbel"})
+    _clean_without_warnings(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert float(metrics["Mean"]) == pytest.approx(0.5772, abs=1e-4)
+    assert float(metrics["Median"]) == pytest.approx(-math.log(math.log(2)), abs=1e-3)
+    assert "mode < median < mean" in " ".join(m.value for m in at.markdown)
+
+
+def test_an_empty_uniform_interval_is_an_error_not_an_exception():
+    params = {"nd_tab": TAB_1D, "nd_family": "Uniform", "nd_uniform_low": "2.0"}
+    at = open_page(PAGE, {**params, "nd_uniform_high": "-1.0"})
+    assert_clean(at)
+    assert len(at.error) == 1 and "low < high" in at.error[0].value
+
+
+def test_the_standard_normal_button_and_the_68_95_99_7_shading():
+    params = {"nd_tab": TAB_1D, "nd_normal_loc": "2.0", "nd_normal_scale": "3.0"}
+    at = open_page(PAGE, params)
+    names = _names(plotly_figures(at)[0])
+    assert any("68.3 %" in n for n in names) and any("99.7 %" in n for n in names)
+    assert not at.info
+    next(b for b in at.button if b.label.startswith("Standard normal")).click().run()
+    assert_clean(at)
+    assert at.session_state["nd_normal_loc"] == 0.0 and at.session_state["nd_normal_scale"] == 1.0
+    assert len(at.info) == 1
+    at.toggle(key="nd_rule").set_value(False).run()
+    assert not any("%" in n for n in _names(plotly_figures(at)[0]))
+
+
+def test_changing_a_parameter_changes_the_pdf():
+    at = open_page(PAGE, {"nd_tab": TAB_1D})
+    pdf_name = CATALOGS["en"]["dist.1d.pdf"]
+    before = _array(_trace(plotly_figures(at)[0], pdf_name)["y"]).copy()
+    at.slider(key="nd_normal_scale").set_value(2.0).run()
+    after = _array(_trace(plotly_figures(at)[0], pdf_name)["y"])
+    assert not np.array_equal(before, after)
+
+
+# --- links and languages ----------------------------------------------------------------------
+
+JUNK_KEYS = [
+    "nd_tab",
+    "nd_mx",
+    "nd_sx",
+    "nd_rho",
+    "nd_n",
+    "nd_cov_mode",
+    "nd_slice",
+    "nd_a",
+    "nd_surface",
+    "nd_px",
+    "nd_py",
+]
+
+
+@pytest.mark.parametrize("key", JUNK_KEYS)
+def test_junk_in_a_2d_parameter_warns_and_is_replaced(key):
+    at = open_page(PAGE, {key: "abc"})
+    assert_clean(at)
+    assert any(key in w.value for w in at.warning)
+    assert plotly_figures(at)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"nd_cov_mode": MATRIX_MODE, "nd_c11": "abc", "nd_c22": "nan"},
+        {"nd_cov_mode": MATRIX_MODE, "nd_c12": "inf", "nd_c21": "1e300"},
+        {"nd_tab": TAB_1D, "nd_family": "Cauchy"},
+        {"nd_tab": TAB_1D, "nd_n1": "7"},
+        {"nd_tab": TAB_1D, "nd_normal_scale": "-3"},
+        {"nd_tab": TAB_1D, "nd_family": "Beta", "nd_beta_concentration1": "0"},
+        {"nd_tab": TAB_1D, "nd_rule": "maybe"},
+        {"nd_n": "100000000", "nd_rho": "1", "nd_sx": "0"},
+    ],
+)
+def test_junk_and_out_of_range_values_warn_instead_of_failing(params):
+    at = open_page(PAGE, params)
+    assert_clean(at)
+    assert at.warning
+    assert plotly_figures(at)
+
+
+@pytest.mark.parametrize("tab", ["dist.tab.2d", "dist.tab.1d"])
+def test_both_tabs_render_in_chinese(tab):
+    at = open_page(PAGE, {"lang": "zh", "nd_tab": CATALOGS["zh"][tab], "nd_surface": "true"})
+    _clean_without_warnings(at)
+    assert at.title[0].value == CATALOGS["zh"]["page.distributions.title"]
+    assert plotly_figures(at)
+
+
+def test_a_chinese_link_to_the_1d_tab_opens_it_in_english():
+    at = open_page(PAGE, {"nd_tab": CATALOGS["zh"]["dist.tab.1d"]})
+    _clean_without_warnings(at)
+    assert at.selectbox(key="nd_family").value == "Normal"
+
+
+def _raised(call) -> InputError:
+    with pytest.raises(InputError) as info:
+        call()
+    return info.value
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_error_core_raises_has_a_complete_translation(lang):
+    errors = [
+        _raised(lambda: nd.mvn([0.0], [[1, 0], [0, 1]])),
+        _raised(lambda: nd.mvn([math.nan, 0.0], [[1, 0], [0, 1]])),
+        _raised(lambda: nd.mvn([0, 0], [1, 2, 3])),
+        _raised(lambda: nd.mvn([0, 0], [[math.inf, 0], [0, 1]])),
+        _raised(lambda: nd.mvn([0, 0], [[1, 0.5], [0.2, 1]])),
+        _raised(lambda: nd.mvn([0, 0], [[1, 1], [1, 1]])),
+        _raised(lambda: nd.mvn([0, 0], [[1, 2], [2, 1]])),
+        _raised(lambda: d1.univariate("Cauchy")),
+        _raised(lambda: d1.univariate("Uniform", {"low": 1.0, "high": 0.0})),
+        _raised(lambda: d1.summary(nd.mvn([0, 0], [[1, 0], [0, 1]]))),
+        _raised(lambda: nd.density_grid(torch.distributions.Normal(0.0, 1.0), [0.0], [0.0])),
+        _raised(lambda: nd.density_grid(nd.mvn([0, 0], [[1, 0], [0, 1]]), [], [0.0])),
+        _raised(lambda: d1.quantile(torch.distributions.Poisson(3.0), 0.5)),
+        _raised(lambda: nd.sample_moments(torch.zeros(1, 2))),
+    ]
+    for error in errors:
+        assert error.code.startswith("dist_") or error.code in CATALOGS["en"]
+        text = translate(f"error.{error.code}", lang, **error.params)
+        assert "{" not in text, (error.code, text)
