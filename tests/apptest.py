@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 
 from streamlit.testing.v1 import AppTest
@@ -49,6 +50,37 @@ def _looks_like_key(text: str) -> bool:
 
 def plotly_figures(at: AppTest) -> list[dict]:
     """The figures a page drew, as Plotly JSON dicts."""
-    import json
-
     return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def visible_texts(at: AppTest) -> list[str]:
+    """Every string the page shows: text elements, widget labels and help, tab and expander
+    labels, and chart titles, axis titles and legend entries."""
+    texts: list[str] = []
+
+    def walk(node) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            for field in ("body", "label", "help", "placeholder"):
+                value = getattr(proto, field, None)
+                if isinstance(value, str) and value:
+                    texts.append(value)
+            if node.type == "plotly_chart":
+                texts.extend(_figure_texts(json.loads(proto.spec)))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return texts
+
+
+def _figure_texts(spec: dict) -> list[str]:
+    layout = spec.get("layout", {})
+    found = [
+        (layout.get(axis, {}).get("title") or {}).get("text")
+        for axis in layout
+        if axis.startswith(("xaxis", "yaxis"))
+    ]
+    found.append((layout.get("title") or {}).get("text"))
+    found += [trace.get("name") for trace in spec.get("data", [])]
+    return [s for s in found if isinstance(s, str) and s]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.apptest import PAGE_SCRIPTS, assert_clean, open_page
+from tests.apptest import PAGE_SCRIPTS, assert_clean, open_page, visible_texts
 from ui.i18n import CATALOGS
 from ui.registry import HOME, PAGES
 
@@ -67,3 +67,16 @@ def test_resample_draws_a_new_seed():
 def test_junk_in_every_parameter_never_raises(script):
     junk = {"seed": "NaN", "lang": "zh", "tab": "<script>", "x": "1" * 500}
     assert_clean(open_page(script, junk))
+
+
+# English strings that are the same words in Chinese (names, symbols) are not leaks.
+_UNTRANSLATED = {k for k, v in CATALOGS["en"].items() if v == CATALOGS["zh"][k]}
+
+
+@pytest.mark.parametrize("script", [None, *PAGE_SCRIPTS])
+def test_the_chinese_edition_shows_no_english_catalog_string(script):
+    at = open_page(script, {"lang": "zh"})
+    assert_clean(at)
+    english = {v for k, v in CATALOGS["en"].items() if k not in _UNTRANSLATED and len(v) > 3}
+    leaked = sorted({s for s in visible_texts(at) if s in english})
+    assert not leaked, leaked

@@ -59,8 +59,13 @@ def finish(
 
 def round_coords(values, digits: int = 4) -> np.ndarray:
     """Coordinates rounded to what a screen can show, as float32: Plotly sends numpy arrays
-    as base64 binary, so it is the dtype, not the rounding, that halves the payload."""
-    return np.round(np.asarray(values, dtype=float), digits).astype(np.float32)
+    as base64 binary, so it is the dtype, not the rounding, that halves the payload.
+    Values beyond float32's range (exploding gradients) keep float64 rather than turn inf."""
+    rounded = np.round(np.asarray(values, dtype=float), digits)
+    finite = rounded[np.isfinite(rounded)]
+    if finite.size and np.abs(finite).max() > np.finfo(np.float32).max:
+        return rounded
+    return rounded.astype(np.float32)
 
 
 def traces_table(fig: go.Figure) -> pd.DataFrame:
