@@ -42,3 +42,10 @@ def test_missing_key_falls_back_to_english_then_to_the_key():
 
 def test_a_template_with_wrong_parameters_never_raises():
     assert translate("state.notice", "en", key="n") == CATALOGS["en"]["state.notice"]
+
+
+def test_activation_names_in_the_catalog_are_core_labels():
+    from core.activations import ACTIVATIONS
+
+    for name, activation in ACTIVATIONS.items():
+        assert CATALOGS["en"][f"act.name.{name}"] == activation.label

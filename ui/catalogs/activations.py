@@ -1,9 +1,26 @@
 """The activations page: functions and derivatives, depth, chain rule, clipping, your own."""
 
-from core.activations import ACTIVATIONS
-
-# Names of the functions as the literature writes them, in both languages.
-_NAMES = {f"act.name.{name}": act.label for name, act in ACTIVATIONS.items()}
+# The activations' display names (core.activations' labels; a test keeps the two equal).
+# Written out rather than imported, so loading the catalogs does not import torch.
+_NAMES = {
+    "act.name.sigmoid": "Sigmoid",
+    "act.name.tanh": "Tanh",
+    "act.name.relu": "ReLU",
+    "act.name.leaky_relu": "Leaky ReLU",
+    "act.name.prelu": "PReLU",
+    "act.name.elu": "ELU",
+    "act.name.selu": "SELU",
+    "act.name.gelu": "GELU",
+    "act.name.gelu_tanh": "GELU (tanh)",
+    "act.name.silu": "SiLU / Swish",
+    "act.name.softplus": "Softplus",
+    "act.name.mish": "Mish",
+    "act.name.softsign": "Softsign",
+    "act.name.hardtanh": "Hardtanh",
+    "act.name.hardsigmoid": "Hardsigmoid",
+    "act.name.relu6": "ReLU6",
+    "act.name.linear": "Identity",
+}
 
 _ALLOWED_EN = (
     "Allowed: numbers, the variables {variables}, the constants pi and e, `+ - * / **` and the "
@@ -276,9 +293,9 @@ ZH = {
     "act.fns.help": "最多选择 {n} 个激活函数一起画出。",
     "act.fns.none": "请在上方至少选择一个激活函数。",
     "act.xmax.label": "x 范围 ±",
-    "act.xmax.help": "曲线画在 x 从负的该值到该值之间。",
+    "act.xmax.help": "曲线在 x 从 −该值 到 +该值 的范围内绘制。",
     "act.eps.label": "饱和阈值 ε",
-    "act.eps.help": "给 |f'(x)| < ε 的 x 加阴影：那里单元几乎不传递梯度。",
+    "act.eps.help": "为满足 |f'(x)| < ε 的 x 加阴影：在那里该单元几乎不传递梯度。",
     "act.x0.label": "探测点 x₀",
     "act.x0.help": "下表所用的点：f(x₀)、自动微分的 f'(x₀) 和闭式导数 f'(x₀)。",
     "act.second.label": "显示 f''(x)",
@@ -314,9 +331,9 @@ ZH = {
     "act.fn.label": "激活函数",
     "act.fn.help": "每一层使用的激活函数。",
     "act.depth.label": "深度 L",
-    "act.depth.help": "层数（每层是一个 宽度 × 宽度 的矩阵，后接激活函数）。",
+    "act.depth.help": "层数（每层是一个 w × w 矩阵，后接激活函数）。",
     "act.width.label": "宽度 w",
-    "act.width.help": "每层的单元数；输入的宽度相同。",
+    "act.width.help": "每层的单元数；输入也是同样的宽度。",
     "act.init.label": "初始化",
     "act.init.help": (
         "Xavier/Glorot：N(0, 2/(fan_in + fan_out))；He/Kaiming：N(0, 2/fan_in)，为 ReLU 设计；"
@@ -338,15 +355,15 @@ ZH = {
     "act.depth.hist_chart": "每层的预激活 z",
     "act.depth.hist_caption": (
         "每一行是某一层预激活在 {batch} 个输入（固定种子）上的直方图（超出范围的值计入两端的"
-        "箱）。橙色区域：激活函数饱和的地方。"
+        "区间）。橙色区域：激活函数饱和的地方。"
     ),
     "act.axis.layer": "层 l",
     "act.axis.grad_norm": "‖∂ℓ/∂W_l‖（对数刻度）",
     "act.axis.z": "预激活 z",
     "act.axis.share": "占比",
     "act.chain.intro": (
-        "沿着 L 层相同标量单元的一条路径，h_l = f(w h_(l-1))。链式法则使输出的导数成为 L 个局部"
-        "因子 w f'(z_l) 的乘积，每个因子的大小至多为 |w| sup|f'|：对 w = 1 的 sigmoid 即 0.25^L。"
+        "一条穿过 L 层相同标量单元的路径：h_l = f(w h_(l-1))。链式法则使输出的导数成为 L 个局部"
+        "因子 w f'(z_l) 的乘积，每个因子的大小至多为 |w| sup|f'|：对于 sigmoid 且 w = 1，即为 0.25^L。"
     ),
     "act.chain.depth_help": "该单元与自身复合的次数。",
     "act.chain.x0_label": "输入 x₀",
@@ -402,7 +419,7 @@ ZH = {
     "act.custom.ref_label": "对比",
     "act.custom.ref_help": "与你的函数一起画出的内置激活函数。",
     "act.custom.none": "无",
-    "act.custom.formula_caption": "f'(x) 和 f''(x) 来自自动微分：不需要闭式表达。",
+    "act.custom.formula_caption": "f'(x) 和 f''(x) 来自自动微分：无需闭式表达式。",
     "act.custom.yours": "你的 f",
     "act.custom.chart": "你的激活函数及其导数",
     "act.custom.summary": (
@@ -415,15 +432,15 @@ ZH = {
     ),
     "error.act_unknown": "未知的激活函数 {name}；可选：{names}。",
     "error.act_unknown_param": "{activation} 没有参数 {names}；它的参数为：{allowed}。",
-    "error.act_param_positive": "{activation} 的 {name} 必须大于 0，当前为 {value:g}。",
-    "error.act_x_type": "x 必须是张量或数字。",
+    "error.act_param_positive": "{activation} 的 {name} 必须大于 0，实际为 {value:g}。",
+    "error.act_x_type": "x 必须是张量或数值。",
     "error.act_x_not_finite": "x 只能包含有限数；有 {count} 个元素不是。",
     "error.act_init": "未知的初始化方法 {init}；可选：{inits}。",
     "error.act_grad": "梯度必须是非空的有限向量。",
     "error.expr_not_text": "公式必须是文本。",
     "error.expr_variables": "公式的变量必须是互不相同的普通名称。",
     "error.expr_arguments": "该公式的变量为 {variables}，每个变量需要一个值。",
-    "error.expr_input": "公式的输入必须是张量或数字。",
+    "error.expr_input": "公式的输入必须是张量或数值。",
     "error.expr_eval": "无法在这些输入上计算 {text}。",
     "error.expr_empty": "公式为空。" + _ALLOWED_ZH,
     "error.expr_too_long": "公式有 {length} 个字符；最多允许 {limit} 个。" + _ALLOWED_ZH,

@@ -110,41 +110,41 @@ ZH = {
     "page.gumbel.title": "Gumbel 与 Gumbel-Softmax",
     "page.gumbel.blurb": "Gumbel 分布、Gumbel-max 技巧，以及带温度与直通估计器样本的 Gumbel-Softmax。",
     "sidebar.seed": "随机种子",
-    "sidebar.seed.help": "每张随机图都由以此数为种子的生成器抽取，因此相同的种子（以及相同的链接）显示相同的样本。",
+    "sidebar.seed.help": "每张随机图都由以此数为种子的随机数生成器生成，因此相同的种子（以及相同的链接）会显示相同的样本。",
     "sidebar.resample": "重新采样",
-    "sidebar.resample.help": "抽取一个新种子：新的样本，相同的设置。",
+    "sidebar.resample.help": "换一个新种子：样本更新，设置不变。",
     "sidebar.present": "演示模式",
-    "sidebar.present.help": "用于投影：更大的文字、更粗的线条、更高的图表，控件收起。",
-    "app.unexpected": "绘制此页面时出现问题。这是实验室的程序错误，而不是你的设置有误：请调整控件或重新加载页面。",
+    "sidebar.present.help": "适合投影仪：字号更大、线条更粗、图表更高，控件折叠收起。",
+    "app.unexpected": "绘制此页面时出错。这是实验室程序的缺陷，与你的设置无关：请调整某个控件或重新加载页面。",
     "display.controls": "控件",
     "display.csv": "下载数据（CSV）",
-    "display.csv.help": "此图所画的数值，CSV 文件。",
+    "display.csv.help": "此图所绘制的数据，保存为 CSV 文件。",
     "share.button": "分享此视图",
     "share.caption": "此链接可重新打开完全相同的视图：页面、设置和种子。",
     "share.qr": "扫码打开此视图",
     "home.title": "深度学习概率实验室",
     "home.intro": (
         "动手探索深度学习背后的概率与微积分。每张图都由 PyTorch 根据页面上的控件实时计算，"
-        "可由侧边栏中的种子复现，并给出所画的公式以及复现它的简短 PyTorch 程序。"
+        "可由侧边栏中的种子复现，并附有所画的公式和复现它的简短 PyTorch 程序。"
     ),
     "home.open": "打开",
     "home.share.title": "分享视图",
     "home.share.body": (
-        "移动控件时，每个控件的值都会写入页面地址。复制地址栏并发送出去："
-        "打开链接的人会看到相同的页面、相同的设置，并且通过种子看到相同的随机样本。"
-        "点击 **重新采样** 获得新的抽样。"
+        "调整控件时，它的值会随即写入页面地址。复制地址栏中的链接发送出去："
+        "打开链接的人会看到相同的页面、相同的设置，并通过种子看到相同的随机样本。"
+        "点击 **重新采样** 可获得新的样本。"
     ),
-    "state.notice": "链接将 **{key}** 设为 `{value}`，该值无效（{valid}）。改用 **{used}**。",
+    "state.notice": "链接将 **{key}** 设为 `{value}`，该值无效（{valid}），已改用 **{used}**。",
     "state.valid.number": "应为 {low} 到 {high} 之间的数",
     "state.valid.integer": "应为 {low} 到 {high} 之间的整数",
     "state.valid.choice": "应为以下之一：{options}",
     "state.valid.flag": "应为 true 或 false",
     "widgets.code.title": "此视图的 PyTorch 代码",
-    "error.not_a_number": "{name} 必须是一个数，得到的是 {value}。",
-    "error.not_finite": "{name} 必须是有限数，得到的是 {value}。",
-    "error.not_positive": "{name} 必须大于 0，得到的是 {value:g}。",
-    "error.negative": "{name} 必须大于或等于 0，得到的是 {value:g}。",
-    "error.not_in_open_interval": "{name} 必须严格介于 {low:g} 与 {high:g} 之间，得到的是 {value:g}。",
-    "error.not_int_in_range": "{name} 必须是 {low} 到 {high} 之间的整数，得到的是 {value:g}。",
+    "error.not_a_number": "{name} 必须是数值，实际为 {value}。",
+    "error.not_finite": "{name} 必须是有限数，实际为 {value}。",
+    "error.not_positive": "{name} 必须大于 0，实际为 {value:g}。",
+    "error.negative": "{name} 必须大于或等于 0，实际为 {value:g}。",
+    "error.not_in_open_interval": "{name} 必须严格介于 {low:g} 与 {high:g} 之间，实际为 {value:g}。",
+    "error.not_int_in_range": "{name} 必须是 {low} 到 {high} 之间的整数，实际为 {value:g}。",
     "error.tensor_not_finite": "{name} 只能包含有限数。",
 }

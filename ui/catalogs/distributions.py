@@ -22,8 +22,8 @@ _PARAM_HELP_ZH = {
     "均值仅在 ν > 1 时存在，方差仅在 ν > 2 时存在。",
     "rate": "速率参数（> 0）：尺度参数的倒数。",
     "concentration": "Gamma 的形状参数 α（> 0）：小于 1 时密度在 0 处为无穷大。",
-    "concentration1": "α（> 0）：靠近 1 的权重。小于 1 时密度在 0 处为无穷大。",
-    "concentration0": "β（> 0）：靠近 0 的权重。小于 1 时密度在 1 处为无穷大。",
+    "concentration1": "α（> 0）：1 附近的权重。小于 1 时密度在 0 处为无穷大。",
+    "concentration0": "β（> 0）：0 附近的权重。小于 1 时密度在 1 处为无穷大。",
 }
 
 EN = {
@@ -241,7 +241,7 @@ ZH = {
     "dist.intro": (
         "`torch.distributions` 实战：一个带有 `sample()`、`rsample()` 和 `log_prob()` "
         "的分布对象，它的均值与协方差，以及为什么正态分布的均值、中位数与众数重合，"
-        "而偏斜分布的三者却不同。"
+        "而偏态分布的三者却不同。"
     ),
     "dist.tab.2d": "二维正态分布",
     "dist.tab.1d": "一维分布",
@@ -250,9 +250,9 @@ ZH = {
     ),
     "dist.2d.controls": "均值与协方差",
     "dist.mx.label": "均值 μₓ",
-    "dist.mx.help": "均值向量的第一个分量：左右移动样本云。",
+    "dist.mx.help": "均值向量的第一个分量：左右移动点云。",
     "dist.my.label": "均值 μᵧ",
-    "dist.my.help": "均值向量的第二个分量：上下移动样本云。",
+    "dist.my.help": "均值向量的第二个分量：上下移动点云。",
     "dist.cov_mode.label": "协方差来源",
     "dist.cov_mode.help": (
         "σₓ、σᵧ 与 ρ 的滑块总是给出有效的矩阵；直接输入四个元素可以尝试无效的矩阵，"
@@ -265,15 +265,15 @@ ZH = {
     "dist.sy.label": "标准差 σᵧ",
     "dist.sy.help": "沿 y 方向的离散程度：Σᵧᵧ = σᵧ²。",
     "dist.rho.label": "相关系数 ρ",
-    "dist.rho.help": "x 与 y 的相关系数，严格介于 -1 与 1 之间：Σₓᵧ = ρσₓσᵧ。取 ±1 时矩阵奇异。",
-    "dist.c11.label": "Σₓₓ（x 的方差）",
-    "dist.c12.label": "Σₓᵧ（协方差）",
-    "dist.c21.label": "Σᵧₓ（协方差）",
-    "dist.c22.label": "Σᵧᵧ（y 的方差）",
+    "dist.rho.help": "x 与 y 的相关系数，严格介于 -1 与 1 之间：Σₓᵧ = ρσₓσᵧ。取 ±1 时矩阵将是奇异的。",
+    "dist.c11.label": "Σₓₓ",
+    "dist.c12.label": "Σₓᵧ",
+    "dist.c21.label": "Σᵧₓ",
+    "dist.c22.label": "Σᵧᵧ",
     "dist.matrix.help": "协方差矩阵的一个元素。有效的矩阵是对称的（Σₓᵧ = Σᵧₓ）且正定的（两个特征值都 > 0）。",
     "dist.matrix.caption": "协方差矩阵必须对称且正定：Σₓₓ > 0，Σᵧᵧ > 0，并且 Σₓᵧ² < ΣₓₓΣᵧᵧ。",
     "dist.nearest.button": "使用最接近的有效矩阵",
-    "dist.nearest.help": "将矩阵对称化，并把它的特征值提高到至少为最大特征值的 1 %。",
+    "dist.nearest.help": "将矩阵对称化，并把各特征值提高到不小于最大特征值的 1%。",
     "dist.last_valid": "图中继续显示上一个有效的分布。",
     "dist.n.label": "样本数 n",
     "dist.n.help": "dist.sample((n,)) 抽取的样本个数（10 到 100,000）。",
@@ -283,39 +283,39 @@ ZH = {
     "dist.a.help": "作为条件的 x 值：p(y | x = a)。",
     "dist.surface.label": "密度的三维视图",
     "dist.surface.help": "同时把 p(x, y) 画成可旋转的曲面。",
-    "dist.surface.title": "作为曲面的密度 p(x, y)",
+    "dist.surface.title": "密度 p(x, y) 的曲面图",
     "dist.chart.title": "样本、密度等高线与 k-σ 椭圆",
     "dist.chart.samples": "样本",
     "dist.chart.hist_2d": "样本（二维直方图）",
     "dist.chart.density": "密度等高线",
     "dist.chart.ellipse": "{k}σ 椭圆：概率质量 {mass}（样本占比 {observed}）",
     "dist.chart.axes": "主轴（√λ·v）",
-    "dist.chart.probe": "探针点",
-    "dist.chart.click": "点击把探针点移到这里",
+    "dist.chart.probe": "探测点",
+    "dist.chart.click": "点击将探测点移到此处",
     "dist.chart.slice": "切片 x = {a}",
     "dist.chart.marginal_hist": "边缘直方图",
-    "dist.chart.marginal_pdf": "精确的边缘概率密度",
-    "dist.chart.click_hint": "点击图中任意位置即可把探针点移到那里。",
+    "dist.chart.marginal_pdf": "精确的边缘概率密度函数",
+    "dist.chart.click_hint": "点击图中任意位置即可把探测点移到那里。",
     "dist.chart.hist_note": "样本数超过 {limit} 时，图中显示样本的二维直方图而不是单个点。",
-    "dist.probe.title": "探针点",
-    "dist.px.label": "探针点 x",
-    "dist.px.help": "探针点的 x 坐标（也可以在图上点击）。",
-    "dist.py.label": "探针点 y",
-    "dist.py.help": "探针点的 y 坐标（也可以在图上点击）。",
-    "dist.probe.log_prob": "log_prob（对数密度）",
-    "dist.probe.log_prob.help": "dist.log_prob(probe)：探针点处的对数密度。",
+    "dist.probe.title": "探测点",
+    "dist.px.label": "探测点 x",
+    "dist.px.help": "探测点的 x 坐标（也可以在图上点击）。",
+    "dist.py.label": "探测点 y",
+    "dist.py.help": "探测点的 y 坐标（也可以在图上点击）。",
+    "dist.probe.log_prob": "log_prob",
+    "dist.probe.log_prob.help": "dist.log_prob(probe)：探测点处的对数密度。",
     "dist.probe.density": "密度",
-    "dist.probe.density.help": "exp(log_prob)：探针点处密度的高度。",
+    "dist.probe.density.help": "exp(log_prob)：密度在探测点处的高度。",
     "dist.probe.mahalanobis": "马氏距离",
     "dist.probe.mahalanobis.help": (
-        "√((x − μ)ᵀ Σ⁻¹ (x − μ))：以分布自身的离散程度为单位、到均值的距离。k-σ 椭圆上的点距离为 k。"
+        "√((x − μ)ᵀ Σ⁻¹ (x − μ))：到均值的距离，以分布自身的离散程度为单位。k-σ 椭圆上的点距离均为 k。"
     ),
-    "dist.probe.caption": "探针点位于 {d}σ 椭圆上，该椭圆内的概率为 {mass}。",
+    "dist.probe.caption": "探测点位于 {d}σ 椭圆上，该椭圆内的概率为 {mass}。",
     "dist.table.title": "真实矩与样本矩",
     "dist.table.quantity": "量",
     "dist.table.true": "真实值",
     "dist.table.sample": "样本值",
-    "dist.table.caption": "样本协方差：torch.cov，除以 n − 1。差异按 1/√n 缩小。",
+    "dist.table.caption": "样本协方差：torch.cov，除以 n − 1。差异以 1/√n 的速度缩小。",
     "dist.table.too_few": "样本矩至少需要 2 个样本。",
     "dist.cond.title": "条件分布 p(y | x = a)",
     "dist.cond.caption": (
@@ -329,7 +329,7 @@ ZH = {
     "dist.cond.y": "密度",
     "dist.family.label": "分布",
     "dist.family.help": "torch.distributions 中的一个一元分布。",
-    "dist.rule.label": "为 μ ± σ、2σ、3σ 着色",
+    "dist.rule.label": "给 μ ± σ、2σ、3σ 着色",
     "dist.rule.help": "68-95-99.7 法则：1、2、3 个标准差以内的概率质量。",
     "dist.rule.band": "μ ± {k}σ：{mass}",
     "dist.standard.button": "标准正态分布 N(0, 1)",
@@ -352,17 +352,17 @@ ZH = {
     "dist.undefined": "无定义",
     "dist.1d.not_unique": "不唯一",
     "dist.1d.order.equal": (
-        "此处 **均值 = 中位数 = 众数**：密度关于唯一的峰对称，因此平衡点、中点与峰值位于同一个 x。"
+        "此处 **均值 = 中位数 = 众数**：密度关于唯一的峰对称，因此平衡点、平分点与峰值位于同一个 x。"
     ),
     "dist.1d.order.right": (
-        "此处 **众数 < 中位数 < 均值**：长长的右尾把均值拉得最远，中位数次之，峰值则留在密度最高处。"
+        "此处 **众数 < 中位数 < 均值**：较长的右尾把均值拉得最远，中位数次之，峰值则留在密度最高处。"
     ),
-    "dist.1d.order.left": "此处 **均值 < 中位数 < 众数**：长长的左尾把均值拉得最靠左。",
-    "dist.1d.order.mixed": "此处均值、中位数与众数各不相同，但不符合通常的尾部顺序。",
+    "dist.1d.order.left": "此处 **均值 < 中位数 < 众数**：较长的左尾把均值向左拉得最远。",
+    "dist.1d.order.mixed": "此处均值、中位数与众数互不相同，但不符合通常由拖尾决定的顺序。",
     "dist.1d.order.undefined": "此处均值、中位数与众数中至少有一个无定义、为无穷大或不唯一。",
     "dist.1d.centres_note": (
         "对于对称的单峰分布（Normal、Laplace、ν > 1 的 StudentT），三者重合；"
-        "偏斜的分布（Gumbel、LogNormal、Exponential、Gamma、α ≠ β 的 Beta）则使三者分开。"
+        "偏态分布（Gumbel、LogNormal、Exponential、Gamma、α ≠ β 的 Beta）则使三者分开。"
     ),
     "dist.1d.standard_note": (
         "这是标准正态分布 N(0, 1)：每个正态分布都是 μ + σZ，其中 Z 服从标准正态分布，"
@@ -377,10 +377,10 @@ ZH = {
     "dist.reparam.sample_note": (
         "对同样的样本调用 `sample()`：`requires_grad = {flag}`；向自动微分请求梯度会失败：*{error}*"
     ),
-    "error.dist_mean_shape": "均值必须是 2 个数，得到的是 {got}。",
-    "error.dist_mean_not_finite": "均值只能包含有限数，得到的是 {value}。",
-    "error.dist_cov_shape": "协方差矩阵必须是 2×2 的数，得到的是 {got}。",
-    "error.dist_cov_not_finite": "协方差矩阵只能包含有限数，得到的是 {value}。",
+    "error.dist_mean_shape": "均值必须是 2 个数，实际为 {got}。",
+    "error.dist_mean_not_finite": "均值只能包含有限数，实际为 {value}。",
+    "error.dist_cov_shape": "协方差矩阵必须是 2×2 的数值矩阵，实际为 {got}。",
+    "error.dist_cov_not_finite": "协方差矩阵只能包含有限数，实际为 {value}。",
     "error.dist_cov_not_symmetric": (
         "协方差矩阵必须对称，但 Σₓᵧ = {upper} 而 Σᵧₓ = {lower}。最接近的有效矩阵：{suggestion}。"
     ),
@@ -394,9 +394,9 @@ ZH = {
         "所有特征值都必须 > 0。最接近的有效矩阵：{suggestion}。"
     ),
     "error.dist_family": "未知的分布 {name}；请从 {options} 中选择。",
-    "error.dist_uniform_order": "Uniform 要求 low < high，得到的是 low = {low:g}，high = {high:g}。",
-    "error.dist_not_univariate": "需要参数为标量的一元分布，得到的是 {value}。",
-    "error.dist_not_2d": "需要二维的 MultivariateNormal，得到的是 {value}。",
+    "error.dist_uniform_order": "Uniform 要求 low < high，实际为 low = {low:g}、high = {high:g}。",
+    "error.dist_not_univariate": "需要参数为标量的一元分布，实际为 {value}。",
+    "error.dist_not_2d": "需要二维的 MultivariateNormal，实际为 {value}。",
     "error.dist_grid_axis": "{name} 必须是由有限数组成的非空一维列表。",
     "error.dist_unsupported": "此处不支持 {kind}。",
     "error.dist_too_few": "样本矩至少需要 2 个样本。",

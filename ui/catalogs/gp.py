@@ -330,7 +330,7 @@ EN = {
 ZH = {
     "gp.intro": (
         "高斯过程是函数上的分布：任意有限个函数值 f(x₁), …, f(xₙ) 服从联合正态分布，"
-        "均值为 m(xᵢ)，协方差为 k(xᵢ, xⱼ)。本页的每张图都由核函数实时抽样，内容对应 d2l.ai §18.2。"
+        "均值为 m(xᵢ)，协方差为 k(xᵢ, xⱼ)。本页每张图都由核函数实时采样绘制，内容参照 d2l.ai §18.2。"
     ),
     "gp.tab.simple": "权重 → 函数",
     "gp.tab.kernels": "核函数",
@@ -339,7 +339,7 @@ ZH = {
     "gp.tab.algebra": "核函数运算",
     "gp.tab.grid": "二维输入",
     "gp.samples": "样本数",
-    "gp.samples.help": "抽取多少个随机函数。点击“重新采样”获得新的样本。",
+    "gp.samples.help": "抽取多少个随机函数。点击“重新采样”可获得新的样本。",
     "gp.points": "输入点数 n",
     "gp.points.help": "在 [-5, 5] 中取多少个点 x 计算函数值：协方差矩阵为 n × n。",
     "gp.kernel": "核函数",
@@ -374,18 +374,18 @@ ZH = {
     ),
     "gp.kernel.Matern32.note": "平稳；样本函数一次可微。",
     "gp.kernel.Matern52.note": "平稳；样本函数二次可微。",
-    "gp.kernel.Periodic.note": "平稳且周期：每个样本都以周期 p 精确重复。",
+    "gp.kernel.Periodic.note": "平稳且具有周期性：每个样本都以周期 p 严格重复。",
     "gp.kernel.RationalQuadratic.note": "许多不同长度尺度的 RBF 核的混合；当 α → ∞ 时趋于 RBF。",
     "gp.kernel.NeuralNetwork.note": (
         "非平稳：无限宽 erf 网络的协方差（Williams 1998）；远离原点处函数变平，形成平台。"
     ),
     "gp.kernel.ArcCosine.note": (
-        "非平稳：无限宽 ReLU 网络的协方差（Cho & Saul 2009）；方差像 x² 一样增长。"
+        "非平稳：无限宽 ReLU 网络的协方差（Cho & Saul 2009）；方差按 x² 增长。"
     ),
     "gp.param.amplitude": "幅度 a",
     "gp.param.amplitude.help": "在竖直方向缩放函数：k = a² ×（形状）。",
     "gp.param.lengthscale": "长度尺度 ℓ",
-    "gp.param.lengthscale.help": "两个输入相距多远时函数值不再相关：起伏的水平尺度。",
+    "gp.param.lengthscale.help": "两个输入要相距多远，其函数值才不再相关：即起伏的水平尺度。",
     "gp.param.period": "周期 p",
     "gp.param.period.help": "函数重复的间隔。",
     "gp.param.alpha": "形状参数 α",
@@ -398,7 +398,7 @@ ZH = {
     "gp.param.sigma.help": "输入到隐藏层的权重 u₁ 的标准差。",
     "gp.simple.title": "一个简单的高斯过程：随机直线",
     "gp.simple.intro": (
-        "从 N(0, α²) 中抽取 f(x) = w₀ + w₁x 的两个权重：每次抽样都是一条直线，"
+        "从 N(0, α²) 中抽取 f(x) = w₀ + w₁x 的两个权重：每次抽取都得到一条直线，"
         "并且在每个 x 处 f(x) 服从均值为 0、方差为 α²(1 + x²) 的正态分布。阴影带是精确的 "
         "± 2α√(1 + x²)。"
     ),
@@ -407,7 +407,7 @@ ZH = {
     "gp.lin.chart": "随机权重给出的直线",
     "gp.basis.title": "从权重空间到函数空间",
     "gp.basis.intro": (
-        "任何 f(x) = wᵀφ(x)，w ~ N(u, S)，都是均值为 m(x) = uᵀφ(x)、核函数为 "
+        "任何 f(x) = wᵀφ(x)（其中 w ~ N(u, S)）都是均值为 m(x) = uᵀφ(x)、核函数为 "
         "k(x, x') = φ(x)ᵀSφ(x') 的高斯过程，这里 S = s²I。左图：由随机权重得到的函数。"
         "右图：直接从 N(m, K) 抽取的函数。二者分布相同。"
     ),
@@ -428,7 +428,7 @@ ZH = {
     "gp.basis.s.help": "S = s² I：每个权重围绕其均值的标准差。",
     "gp.basis.weights": "在权重空间中采样：w ~ N(u, s²I)，f = wᵀφ(x)",
     "gp.basis.functions": "在函数空间中采样：f ~ N(m, K)",
-    "gp.basis.formula_caption": "两幅图显示相同的均值和相同的 ± 2σ 带。",
+    "gp.basis.formula_caption": "两幅图显示相同的均值和相同的 ± 2σ 区间带。",
     "gp.kernels.title": "核函数",
     "gp.kernels.intro": (
         "选择核函数及其参数：带有 ± 2 个标准差区间的样本路径、协方差矩阵，以及切片 k(x, x₀)。"
@@ -445,10 +445,10 @@ ZH = {
     "gp.kernels.x0.help": "切片 k(x, x₀) 中固定的输入。",
     "gp.bumps.title": "由无穷多个基函数得到 RBF 核",
     "gp.bumps.intro": (
-        "f(x) = Σᵢ wᵢ φᵢ(x)，其中 J 个宽度为 ℓ 的高斯基函数 φᵢ，权重 wᵢ ~ N(0, σ²/J)"
+        "f(x) = Σᵢ wᵢ φᵢ(x)，其中 φᵢ 是 J 个宽度为 ℓ 的高斯凸起（基函数），权重 wᵢ ~ N(0, σ²/J)"
         "（d2l.ai §18.2.4）。它的核函数是一个黎曼和，随着 J 增大趋于长度尺度为 √2 ℓ 的 RBF 核。"
         "配方可得常数：当中心覆盖 [−c, c] 时方差为 σ²√π ℓ / (2c)。d2l 把中心分布在 "
-        "[−log J, log J] 上，因此方差像 1/(2 log J) 一样缓慢减小（其公式漏掉了 1/(2c)）；"
+        "[−log J, log J] 上，因此方差以 1/(2 log J) 的速度缓慢减小（其公式漏掉了 1/(2c)）；"
         "使用固定窗口时，极限是一个固定的 RBF。"
     ),
     "gp.bumps.j": "基函数个数 J",
@@ -471,7 +471,7 @@ ZH = {
     "gp.bumps.k_limit": "极限 RBF",
     "gp.bumps.convergence": "k_J 趋近 RBF 的速度",
     "gp.bumps.error": "max |k_J − k_RBF| / a²",
-    "gp.bumps.error_axis": "相对最大差",
+    "gp.bumps.error_axis": "相对最大差值",
     "gp.bumps.current": "当前 J",
     "gp.bumps.limit": "中心位于 [−{c}, {c}] 时的极限：{kernel}",
     "gp.bumps.no_limit": "位于 c = log 1 = 0 的单个基函数没有极限核：请增大 J。",
@@ -522,17 +522,17 @@ ZH = {
     ),
     "gp.alg.sum.intro": (
         "练习 3：对独立的 f ~ GP(0, k₁) 和 g ~ GP(0, k₂)，u = f + 2g 是核函数为 k₁ + 4k₂ 的高斯过程。"
-        "左图：由 f 和 g 的样本构造 u。右图：直接从 k₁ + 4k₂ 抽样。"
+        "左图：由 f 和 g 的样本构造 u。右图：直接从 k₁ + 4k₂ 采样。"
     ),
     "gp.alg.warp.intro": (
-        "练习 4：g(x) = a(x) f(x)，a(x) = x²，是核函数为 a(x)a(x')k(x, x') 的高斯过程。"
-        "包络像 x² 一样增长，并把每个样本在 x = 0 处固定为 0。"
+        "练习 4：g(x) = a(x) f(x)（其中 a(x) = x²）是核函数为 a(x)a(x')k(x, x') 的高斯过程。"
+        "包络按 x² 增长，并使每个样本在 x = 0 处都等于 0。"
     ),
     "gp.alg.amplitude.intro": (
-        "练习 2：幅度 a² 只做缩放。两幅图使用相同的随机数 z：形状完全相同，竖直尺度相差因子 a。"
+        "练习 2：幅度 a² 只起缩放作用。两幅图使用相同的随机数 z：形状完全相同，竖直尺度相差 a 倍。"
     ),
     "gp.alg.ou_rbf.intro": (
-        "练习 1：在相同的长度尺度下，OU 样本（左）粗糙而参差，RBF 样本（右）光滑。二者使用相同的随机数 z。"
+        "练习 1：在相同的长度尺度下，OU 样本（左）粗糙、呈锯齿状，RBF 样本（右）光滑。二者使用相同的随机数 z。"
     ),
     "gp.alg.product.intro": (
         "练习 5：u = f · g 的协方差为 k₁ · k₂，但它不是高斯过程。它的路径看起来与核函数为 k₁ · k₂ "
@@ -547,9 +547,9 @@ ZH = {
         "和：f + g 的协方差。积：独立的 f 与 g 的乘积 f · g 的协方差，但 f · g 本身不是高斯的（见最后一个练习）。"
     ),
     "gp.alg.sum.built": "由 f 和 g 的样本构造 u = f + 2g",
-    "gp.alg.sum.direct": "从 k₁ + 4k₂ 抽样",
+    "gp.alg.sum.direct": "直接从 k₁ + 4k₂ 采样",
     "gp.alg.warp.built": "由 f 的样本构造 x² f(x)",
-    "gp.alg.warp.direct": "从 x² x'² k(x, x') 抽样",
+    "gp.alg.warp.direct": "直接从 x² x'² k(x, x') 采样",
     "gp.alg.amplitude.one": "a = 1",
     "gp.alg.amplitude.a": "a = {amplitude:g}（相同的 z）",
     "gp.alg.ou_rbf.ou": "Ornstein-Uhlenbeck",
@@ -561,7 +561,7 @@ ZH = {
     "gp.alg.product.direct": "核函数为 k₁ · k₂ 的高斯过程",
     "gp.alg.x0": "直方图的 x₀",
     "gp.alg.x0.help": "收集 u(x₀) = f(x₀) g(x₀) 的输入点。",
-    "gp.alg.product.hist": "{n} 次抽样的 u(x₀)，x₀ = {x0}",
+    "gp.alg.product.hist": "{n} 次采样的 u(x₀)，x₀ = {x0}",
     "gp.alg.product.normal": "方差相同的正态分布",
     "gp.alg.product.verdict": (
         "高斯分布的超额峰度为 0；两个独立正态变量的乘积为 6。"
@@ -573,24 +573,24 @@ ZH = {
         "下图是网格上的一个先验样本，分别画成曲面和热图。"
     ),
     "gp.grid.n": "网格大小",
-    "gp.grid.n.help": "每边的点数：协方差矩阵有 (大小²)² 个元素。",
+    "gp.grid.n.help": "每边的点数：协方差矩阵共有 (点数²)² 个元素。",
     "gp.grid.note": "在 {n} 个输入点上的一个样本（{n} × {n} 的协方差矩阵）。",
-    "error.gp_input_shape": "{name} 的形状必须是 (n,) 或 (n, d)，得到的是 {shape}。",
-    "error.gp_input_type": "{name} 必须是数值，得到的是 {got}。",
-    "error.gp_input_dims": "x1 和 x2 的输入维数必须相同，得到的是 {d1} 和 {d2}。",
-    "error.gp_modulated_dims": "a(x) 需要一维输入，得到的是 {d} 维。",
-    "error.gp_unknown_kernel": "未知的核函数 {name}；请从以下选择：{options}。",
+    "error.gp_input_shape": "{name} 的形状必须是 (n,) 或 (n, d)，实际形状为 {shape}。",
+    "error.gp_input_type": "{name} 必须是数值，实际为 {got}。",
+    "error.gp_input_dims": "x1 和 x2 的输入维数必须相同，实际为 {d1} 和 {d2}。",
+    "error.gp_modulated_dims": "a(x) 需要一维输入，实际为 {d} 维。",
+    "error.gp_unknown_kernel": "未知的核函数 {name}；可选：{options}。",
     "error.gp_network_too_big": "{n} 个具有 {j} 个隐藏单元的网络需要太多权重：二者之积最多为 {limit}。",
-    "error.gp_unknown_activation": "未知的激活函数 {name}；请从以下选择：{options}。",
-    "error.gp_not_a_kernel": "kernel 必须是核函数对象（例如 RBF()），得到的是 {got}。",
-    "error.gp_not_square": "协方差矩阵必须是方阵，得到的形状是 {shape}。",
+    "error.gp_unknown_activation": "未知的激活函数 {name}；可选：{options}。",
+    "error.gp_not_a_kernel": "kernel 必须是 Kernel 对象（例如 RBF()），实际为 {got}。",
+    "error.gp_not_square": "协方差矩阵必须是方阵，实际形状为 {shape}。",
     "error.gp_not_psd": (
         "协方差矩阵不是半正定的：即使在对角线上加上 {jitter:.1e} 的抖动项，Cholesky 分解仍然失败。"
     ),
-    "error.gp_grid_range": "网格需要 low < high，得到的是 {low:g} 和 {high:g}。",
+    "error.gp_grid_range": "网格需要 low < high，实际为 {low:g} 和 {high:g}。",
     "error.gp_constant_values": "常数值的峰度没有定义。",
-    "error.gp_basis_dims": "该基函数只接受一维输入，得到的是 {d} 维。",
-    "error.gp_weights_size": "基函数共有 {size} 个，所以 u 最多有 {size} 个数；得到的是 {got} 个。",
-    "error.gp_weights_text": "权重均值必须是用逗号分隔的数，得到的是 {token}。",
+    "error.gp_basis_dims": "该基函数只接受一维输入，实际为 {d} 维。",
+    "error.gp_weights_size": "基函数共有 {size} 个，所以 u 最多有 {size} 个数；实际为 {got} 个。",
+    "error.gp_weights_text": "权重均值必须是用逗号分隔的数，实际为 {token}。",
     "error.gp_bumps_no_limit": "位于 c = log 1 = 0 的单个基函数没有极限核：请使用 J ≥ 2。",
 }

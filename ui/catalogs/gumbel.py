@@ -229,7 +229,7 @@ EN = {
 
 ZH = {
     "gumbel.intro": (
-        "给 logits（未规范化的对数概率）加上 Gumbel 噪声再取 argmax，就得到类别分布 "
+        "给 logits（未归一化的对数概率）加上 Gumbel 噪声再取 argmax，就得到类别分布 "
         "softmax(logits) 的一个精确样本；把 argmax 换成带温度 τ 的 softmax，就得到可微的松弛："
         "Gumbel-Softmax。下面的 logits 供除第一个视图外的所有视图共用。"
     ),
@@ -238,7 +238,7 @@ ZH = {
         "每个类别一个数，例如 2, 1, 0。各类别的概率为 softmax(ℓ)。"
         "恰好输入 3 个 logits 时，Gumbel-Softmax 视图还会画出概率单纯形。"
     ),
-    "gumbel.logits.fallback": "在输入框修正之前，使用默认的 logits {logits}。",
+    "gumbel.logits.fallback": "在输入框修正之前，暂时使用默认的 logits {logits}。",
     "gumbel.tab.distribution": "Gumbel 分布",
     "gumbel.tab.max": "Gumbel-max 技巧",
     "gumbel.tab.softmax": "Gumbel-Softmax",
@@ -252,7 +252,7 @@ ZH = {
         "偏斜直方图，右侧拖着长尾。其他所有视图用的都是这种噪声。"
     ),
     "gumbel.dist.formula_caption": (
-        "逆累积分布函数采样。U 被截断到其浮点类型的 [tiny, 1 − ε/2] 区间内，"
+        "逆变换采样（基于逆累积分布函数）。U 被截断到其浮点类型的 [tiny, 1 − ε/2] 区间内，"
         "因此 U = 0 或 U = 1 也不会得到无穷大的 g。"
     ),
     "gumbel.dist.loc": "位置 μ",
@@ -289,9 +289,9 @@ ZH = {
         "规范化常数取自 Leadbetter、Lindgren 与 Rootzén（1983）定理 1.5.3；"
         "另见 Embrechts、Klüppelberg 与 Mikosch（1997）例 3.3.29。"
     ),
-    "gumbel.maxima.n": "每个最大值所含正态数 n",
-    "gumbel.maxima.n.help": "每个样本是这么多个标准正态抽样中的最大值。",
-    "gumbel.maxima.chart": "（{n} 个正态数的最大值 − b_n）/a_n，{m} 个样本",
+    "gumbel.maxima.n": "每个最大值的正态样本数 n",
+    "gumbel.maxima.n.help": "每个样本都是这么多个标准正态随机数中的最大值。",
+    "gumbel.maxima.chart": "（{n} 个正态样本的最大值 − b_n）/a_n，共 {m} 个样本",
     "gumbel.maxima.hist": "样本直方图",
     "gumbel.maxima.exact": "此 n 下的精确密度",
     "gumbel.maxima.gumbel": "Gumbel(0, 1) 极限",
@@ -302,11 +302,11 @@ ZH = {
     "gumbel.max.intro": (
         "给每个 logit 加上独立的 Gumbel(0, 1) 噪声，取最大者的下标：结果是类别分布 "
         "softmax(ℓ) 的精确样本。随着 n 增大，观测频率收敛到 softmax(ℓ)；"
-        "卡方检验判断两者的差距是否超出偶然。"
+        "卡方检验判断这一差距是否超出了随机波动的范围。"
     ),
     "gumbel.max.n": "样本数 n",
     "gumbel.max.n.help": "抽取多少个 Gumbel-max 样本。",
-    "gumbel.max.observed": "观测（n = {n}）",
+    "gumbel.max.observed": "观测频率（n = {n}）",
     "gumbel.max.chart": "argmax(ℓ + g) 的频率与 softmax(ℓ)",
     "gumbel.max.running": "前 n 个样本中的频率",
     "gumbel.max.running.y": "频率（点线：softmax）",
@@ -321,14 +321,14 @@ ZH = {
         "若样本确实服从 softmax(ℓ)，统计量至少这么大的概率。在此假设下 p 在 [0, 1] 上均匀分布："
         "低于 0.001 才值得怀疑。"
     ),
-    "gumbel.max.no_test": "样本太少，无法做卡方检验：每个类别大约需要 5 次期望计数。",
+    "gumbel.max.no_test": "样本太少，无法做卡方检验：每个类别的期望频数大约需要达到 5。",
     "gumbel.soft.intro": (
         "把 argmax 换成温度为 τ 的 softmax：每个样本 y 是概率单纯形上的一个点，τ 小时靠近顶点"
         "（独热），τ 大时靠近中心（均匀）。在任何 τ 下，y 的 argmax 仍是精确的类别样本。"
     ),
     "gumbel.soft.formula_caption": (
         "Jang、Gu 与 Poole（2017）；Maddison、Mnih 与 Teh（2017）。sg = 停止梯度（detach）："
-        "硬样本前向是独热向量，梯度则是软样本的梯度。"
+        "硬样本在前向传播中是独热向量，梯度则取软样本的梯度。"
     ),
     "gumbel.soft.tau": "温度 τ",
     "gumbel.soft.tau.help": "扰动后的 logits 除以 τ：τ 小则更尖锐，τ 大则更平坦。",
@@ -338,7 +338,7 @@ ZH = {
     "gumbel.soft.hard.help": (
         "显示每个软样本的独热向量，使用完全相同的噪声。它的梯度就是软样本的梯度（直通估计器）。"
     ),
-    "gumbel.soft.batch_chart": "一批样本 y（每个样本一根条）",
+    "gumbel.soft.batch_chart": "一批样本 y（每个样本一根条形）",
     "gumbel.soft.sample": "样本",
     "gumbel.soft.samples": "样本",
     "gumbel.soft.ternary": "单纯形上的 {n} 个样本，τ = {tau}",
@@ -350,17 +350,17 @@ ZH = {
     "gumbel.soft.argmax": "τ = {tau} 时的 P(argmax y = i)（{n} 个样本）",
     "gumbel.soft.argmax_right": "正确：softmax((ℓ+g)/τ)",
     "gumbel.soft.argmax_wrong": "错误：softmax(ℓ+τg)",
-    "gumbel.grad.title": "穿过样本的梯度：软样本、硬样本与 torch",
+    "gumbel.grad.title": "经由样本的梯度：软样本、硬样本与 torch",
     "gumbel.grad.intro": (
-        "损失 L(y) = ‖y − e_c‖² 对 logits 的梯度在样本上的平均：来自我们的软样本、"
+        "损失 L(y) = ‖y − e_c‖² 对 logits 的梯度在样本上的平均：来自本页实现的软样本、"
         "由同一噪声得到的硬样本（直通估计器）、torch.nn.functional.gumbel_softmax，"
-        "以及真实类别样本期望损失的精确梯度。松弛估计是有偏的：只有 τ → 0 时才接近精确梯度，"
+        "以及真实类别样本期望损失的精确梯度。松弛估计器是有偏的：只有 τ → 0 时才接近精确梯度，"
         "而那时它们的方差会变大。"
     ),
-    "gumbel.grad.target": "偏好的类别 c",
+    "gumbel.grad.target": "偏好类别 c",
     "gumbel.grad.target.help": "当 y 是该类别的独热向量时损失最小。",
-    "gumbel.grad.soft": "我们的软样本",
-    "gumbel.grad.hard": "我们的硬样本（直通估计器）",
+    "gumbel.grad.soft": "本页实现：软样本",
+    "gumbel.grad.hard": "本页实现：硬样本（直通估计器）",
     "gumbel.grad.exact": "精确的 ∇ E[L(独热)]",
     "gumbel.grad.chart": "{n} 个样本上 ∂L/∂ℓ 的平均，τ = {tau}，c = {c}",
     "gumbel.note.title": "正确性说明：除以 τ，而不是把噪声乘以 τ",
@@ -385,10 +385,10 @@ ZH = {
     "gumbel.anneal.rate.help": "τ_t = exp(−r t)，直到降到 τ_min。",
     "gumbel.anneal.tau_min": "下限 τ_min",
     "gumbel.anneal.tau_min.help": "温度永远不会低于这个值。",
-    "gumbel.anneal.chart": "温度计划 τ_t 与最大概率的平均（每步 {n} 个样本）",
+    "gumbel.anneal.chart": "温度调度 τ_t 与最大概率的平均（每步 {n} 个样本）",
     "gumbel.anneal.sharpness": "max_i y_i 的平均",
     "gumbel.anneal.sharpness_axis": "max_i y_i 的平均",
-    "gumbel.anneal.step": "步 t",
+    "gumbel.anneal.step": "训练步 t",
     "gumbel.anneal.heatmap": "每步一个样本 y：随着 τ 下降而变尖锐",
     "gumbel.topk.intro": (
         "最大的 k 个扰动 logits 构成 k 个类别的无放回样本，按 Plackett-Luce 概率依次抽出"
@@ -399,20 +399,20 @@ ZH = {
     "gumbel.topk.k.help": "每个样本包含多少个不同的类别。",
     "gumbel.topk.n": "样本数 n",
     "gumbel.topk.n.help": "抽取多少个 top-k 样本。",
-    "gumbel.topk.freq": "抽样（n = {n}，±2 标准误）",
+    "gumbel.topk.freq": "采样频率（n = {n}，±2 个标准误）",
     "gumbel.topk.exact": "精确值（Plackett-Luce）",
     "gumbel.topk.chart": "P(i 在前 {k} 个之中) 与精确的入选概率",
     "gumbel.topk.y": "入选概率",
     "gumbel.topk.caption": (
-        "误差线：抽样频率的 ±2 个二项标准误。单看第一个选中的类别，"
+        "误差线：采样频率的 ±2 个二项标准误。单看第一个选中的类别，"
         "它服从 Categorical(softmax(ℓ))，与 Gumbel-max 技巧相同。"
     ),
     "error.gumbel_shape": "shape 必须是由大于等于 0 的整数组成的元组，实际为 {shape}。",
     "error.gumbel_too_many": "这需要 {count:,} 个随机数；最多允许 {limit:,} 个。",
     "error.gumbel_logits_shape": "logits 必须是 k 个数组成的向量（或 m x k 的批量），实际形状为 {shape}。",
-    "error.gumbel_logits_type": "logits 必须是数，实际为 '{value}'。",
+    "error.gumbel_logits_type": "logits 必须是数值，实际为 '{value}'。",
     "error.gumbel_logits_vector": "这里需要由 k 个 logits 组成的向量，实际形状为 {shape}。",
-    "error.gumbel_logits_text": "logits 是用逗号分隔的数；'{item}' 不是数。",
+    "error.gumbel_logits_text": "logits 是用逗号分隔的数；'{item}' 不是数值。",
     "error.gumbel_logits_not_finite": "logits 必须是有限的数，实际为 '{item}'。",
     "error.gumbel_logits_count": "请输入 {low} 到 {high} 个用逗号分隔的 logits；实际为 {count} 个。",
     "error.gumbel_batch": "{m} 行的 logits 批量只接受 n = 1 或 n = {m}，实际 n = {n}。",
