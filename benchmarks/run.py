@@ -71,10 +71,11 @@ def collect() -> dict:
 
 
 def _table(rows: list[dict]) -> list[str]:
-    keys = list(rows[0])
+    keys = list(dict.fromkeys(k for row in rows for k in row))
     lines = ["| " + " | ".join(keys) + " |", "|" + " --- |" * len(keys)]
     for row in rows:
-        cells = [f"{v:.3g}" if isinstance(v, float) else str(v) for v in row.values()]
+        values = [row.get(k, "") for k in keys]
+        cells = [f"{v:.3g}" if isinstance(v, float) else str(v) for v in values]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 

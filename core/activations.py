@@ -20,7 +20,9 @@ import torch
 import torch.nn.functional as F
 
 from core.errors import InputError
-from core.validate import finite
+from core.validate import bounded, finite
+
+MIN_RATE = 1e-3
 
 Tensor = torch.Tensor
 
@@ -83,10 +85,11 @@ class Activation:
             )
         values = {}
         for p in self.params:
-            value = finite(f"{self.label} {p.name}", params.get(p.name, p.default))
-            if p.positive and value <= 0:
+            value = bounded(f"{self.label} {p.name}", params.get(p.name, p.default), -1e3, 1e3)
+            # A rate such as beta: at 0 (or a subnormal) softplus and SiLU divide by zero.
+            if p.positive and value < MIN_RATE:
                 raise InputError(
-                    f"{self.label} {p.name} must be greater than 0, got {value:g}.",
+                    f"{self.label} {p.name} must be at least {MIN_RATE:g}, got {value:g}.",
                     code="act_param_positive",
                     activation=self.label,
                     name=p.name,

@@ -15,7 +15,7 @@ import torch
 
 from core.errors import InputError
 from core.kernels import DTYPE, Kernel, as_inputs
-from core.validate import finite, finite_tensor, int_in_range, positive
+from core.validate import finite, finite_tensor, int_in_range, scale
 from core.weight_space import (
     FourierFeatures,
     PolynomialFeatures,
@@ -126,7 +126,7 @@ def sample_prior(
 def band(kernel: Kernel, x: object, k_sigma: float = 2.0) -> tuple[torch.Tensor, torch.Tensor]:
     """``(lower, upper) = 0 -/+ k_sigma sqrt(k(x, x))``: the pointwise k-sigma band of the prior."""
     kernel = _check_kernel(kernel)
-    k_sigma = positive("k_sigma", k_sigma)
+    k_sigma = scale("k_sigma", k_sigma, 1e-3, 100)
     sd = torch.sqrt(kernel.diag(_points(x)).clamp_min(0.0))
     return -k_sigma * sd, k_sigma * sd
 

@@ -19,13 +19,14 @@ import torch
 
 from core.errors import InputError
 from core.validate import (
-    finite,
+    bounded,
     finite_tensor,
     in_open_interval,
     int_in_range,
     non_negative,
     positive,
 )
+from core.validate import scale as scale_
 
 MAX_ELEMENTS = 50_000_000  # ~200 MB of float32 noise: beyond this a request is a typo
 MAX_CATEGORIES = 1_000_000
@@ -41,8 +42,8 @@ def uniform_to_gumbel(u: torch.Tensor, loc: float = 0.0, scale: float = 1.0) -> 
     and the largest number below 1), so ``U = 0`` and ``U = 1`` give finite values instead of
     -inf and +inf (float32: ``g`` stays within about [-4.5, 16.6]).
     """
-    loc = finite("loc", loc)
-    scale = positive("scale", scale)
+    loc = bounded("loc", loc, -1e6, 1e6)
+    scale = scale_("scale", scale)
     info = torch.finfo(u.dtype)
     u = u.clamp(min=info.tiny, max=1.0 - info.eps / 2)
     return loc - scale * torch.log(-torch.log(u))
@@ -89,8 +90,8 @@ def sample_gumbel(
 
     cdf ``F(x) = exp(-exp(-(x - loc) / scale))``; never inf or NaN (see `uniform_to_gumbel`).
     """
-    loc = finite("loc", loc)
-    scale = positive("scale", scale)
+    loc = bounded("loc", loc, -1e6, 1e6)
+    scale = scale_("scale", scale)
     noise = standard_gumbel_noise(_shape(shape), torch.get_default_dtype(), generator)
     return loc + scale * noise
 
@@ -106,8 +107,8 @@ def uniform_and_gumbel(
 
 def gumbel_distribution(loc: float = 0.0, scale: float = 1.0) -> torch.distributions.Gumbel:
     """``torch.distributions.Gumbel(loc, scale)`` after checking loc finite and scale > 0."""
-    loc = finite("loc", loc)
-    scale = positive("scale", scale)
+    loc = bounded("loc", loc, -1e6, 1e6)
+    scale = scale_("scale", scale)
     return torch.distributions.Gumbel(torch.tensor(loc), torch.tensor(scale))
 
 
@@ -118,22 +119,22 @@ def gumbel_pdf(x: torch.Tensor, loc: float = 0.0, scale: float = 1.0) -> torch.T
 
 def gumbel_cdf(x: torch.Tensor, loc: float = 0.0, scale: float = 1.0) -> torch.Tensor:
     """``F(x) = exp(-exp(-(x - loc) / scale))``."""
-    loc = finite("loc", loc)
-    scale = positive("scale", scale)
+    loc = bounded("loc", loc, -1e6, 1e6)
+    scale = scale_("scale", scale)
     return torch.exp(-torch.exp(-(x - loc) / scale))
 
 
 def gumbel_quantile(q: float, loc: float = 0.0, scale: float = 1.0) -> float:
     """``F^-1(q) = loc - scale log(-log q)`` for 0 < q < 1."""
     q = in_open_interval("q", q, 0.0, 1.0)
-    return finite("loc", loc) - positive("scale", scale) * math.log(-math.log(q))
+    return bounded("loc", loc, -1e6, 1e6) - scale_("scale", scale) * math.log(-math.log(q))
 
 
 def gumbel_summary(loc: float = 0.0, scale: float = 1.0) -> dict[str, float]:
     """Mean ``loc + gamma scale`` (gamma = Euler-Mascheroni), median ``loc - scale log(log 2)``,
     mode ``loc``, variance ``pi^2 scale^2 / 6``, entropy ``log(scale) + gamma + 1``."""
-    loc = finite("loc", loc)
-    scale = positive("scale", scale)
+    loc = bounded("loc", loc, -1e6, 1e6)
+    scale = scale_("scale", scale)
     dist = gumbel_distribution(loc, scale)
     return {
         "mean": float(dist.mean),

@@ -28,7 +28,8 @@ import numpy as np
 import torch
 
 from core.errors import InputError
-from core.validate import finite_tensor, int_in_range, non_negative, positive
+from core.validate import finite_tensor, int_in_range, non_negative
+from core.validate import scale as checked_scale
 
 DTYPE = torch.float64
 
@@ -120,8 +121,8 @@ class Stationary(Kernel):
     """A kernel ``a^2 g(r)`` of the distance r = |x - x'| only (translation invariant)."""
 
     def __init__(self, amplitude: float = 1.0, lengthscale: float = 1.0) -> None:
-        self.amplitude = positive("amplitude", amplitude)
-        self.lengthscale = positive("lengthscale", lengthscale)
+        self.amplitude = checked_scale("amplitude", amplitude)
+        self.lengthscale = checked_scale("lengthscale", lengthscale)
 
     def profile(self, r: torch.Tensor) -> torch.Tensor:
         """``g(r)`` with ``g(0) = 1``."""
@@ -206,7 +207,7 @@ class Periodic(Stationary):
         self, amplitude: float = 1.0, lengthscale: float = 1.0, period: float = 1.0
     ) -> None:
         super().__init__(amplitude, lengthscale)
-        self.period = positive("period", period)
+        self.period = checked_scale("period", period)
 
     def profile(self, r):
         return torch.exp(-2 * self._sin2(r) / self.lengthscale**2)
@@ -233,7 +234,7 @@ class RationalQuadratic(Stationary):
         self, amplitude: float = 1.0, lengthscale: float = 1.0, alpha: float = 1.0
     ) -> None:
         super().__init__(amplitude, lengthscale)
-        self.alpha = positive("alpha", alpha)
+        self.alpha = checked_scale("alpha", alpha)
 
     def profile(self, r):
         return (1 + r**2 / (2 * self.alpha * self.lengthscale**2)) ** (-self.alpha)
@@ -252,8 +253,8 @@ class DotProduct(Kernel):
     """
 
     def __init__(self, sigma0: float = 1.0, sigma: float = 1.0) -> None:
-        self.sigma0 = positive("sigma0", sigma0)
-        self.sigma = positive("sigma", sigma)
+        self.sigma0 = checked_scale("sigma0", sigma0)
+        self.sigma = checked_scale("sigma", sigma)
 
     def _q(self, x1: torch.Tensor, x2: torch.Tensor) -> torch.Tensor:
         return self.sigma0**2 + self.sigma**2 * (x1 @ x2.T)
@@ -285,7 +286,7 @@ class Linear(DotProduct):
     latex = r"k(x, x') = \alpha^2 (1 + x x')"
 
     def __init__(self, alpha: float = 1.0) -> None:
-        self.alpha = positive("alpha", alpha)
+        self.alpha = checked_scale("alpha", alpha)
         super().__init__(self.alpha, self.alpha)
 
     def of_inner_products(self, q12, q11, q22):
@@ -396,7 +397,7 @@ class Scaled(Kernel):
     """``c * k`` with ``c > 0``: the covariance of ``sqrt(c) f``."""
 
     def __init__(self, scale: float, kernel: Kernel) -> None:
-        self.scale = positive("scale", scale)
+        self.scale = checked_scale("scale", scale)
         self.kernel = kernel
 
     def _matrix(self, x1, x2):

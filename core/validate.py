@@ -92,3 +92,25 @@ def finite_tensor(name: str, t: torch.Tensor) -> torch.Tensor:
             name=name,
         )
     return t
+
+
+def bounded(name: str, value: object, low: float, high: float) -> float:
+    """A finite number with low <= value <= high: far beyond a control's range, floating
+    point overflows (a lengthscale of 1e-300 squared is 0; a scale of 1e38 times noise is inf)."""
+    x = finite(name, value)
+    if not low <= x <= high:
+        raise InputError(
+            f"{name} must lie between {low:g} and {high:g}, got {x:g}.",
+            code="out_of_range",
+            name=name,
+            value=x,
+            low=low,
+            high=high,
+        )
+    return x
+
+
+def scale(name: str, value: object, low: float = 1e-6, high: float = 1e6) -> float:
+    """A positive scale (amplitude, lengthscale, standard deviation) in a range where the
+    arithmetic stays finite: > 0, and between ``low`` and ``high``."""
+    return bounded(name, positive(name, value), low, high)

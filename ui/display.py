@@ -60,7 +60,14 @@ def _for_projector(fig: go.Figure) -> go.Figure:
 
 
 def _safe_filename(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-") or "chart"
+    """Letters of any script, digits, dot, dash: no path separators, no markup."""
+    return re.sub(r"[^\w.-]+", "-", name).strip("-.")[:80] or "chart"
+
+
+def _export_name(fig: go.Figure, fallback: str) -> str:
+    """Exports are named after the chart's title, so they come out in the page's language."""
+    title = fig.layout.title.text if fig.layout.title else None
+    return _safe_filename(title or fallback)
 
 
 def chart(
@@ -73,13 +80,14 @@ def chart(
 ):
     """Draw a figure the lab's way: projector-ready, PNG export for slides, CSV of its data.
 
-    The CSV holds ``data`` when given, else every point the figure draws; it is built only
+    Exports are named after the chart's title (``filename`` when it has none). The CSV
+    holds ``data`` when given, else every point the figure draws; it is built only
     when someone clicks the button. Returns what ``st.plotly_chart`` returns (the selection
     when ``on_select`` is given).
     """
     if presenting():
         fig = _for_projector(go.Figure(fig))
-    name = _safe_filename(filename)
+    name = _export_name(fig, filename)
     config = {
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": name, "scale": 3},

@@ -3,7 +3,13 @@
 import plotly.graph_objects as go
 
 from tests.apptest import assert_clean, open_page
-from ui.display import PRESENT_FONT_SIZE, PRESENT_HEIGHT, _for_projector, _safe_filename
+from ui.display import (
+    PRESENT_FONT_SIZE,
+    PRESENT_HEIGHT,
+    _export_name,
+    _for_projector,
+    _safe_filename,
+)
 from ui.share import qr_png
 
 
@@ -17,10 +23,15 @@ def test_projector_figures_are_larger_and_thicker_without_touching_the_data():
     assert list(big.data[0].y) == [1, 2]
 
 
-def test_export_file_names_are_safe():
+def test_export_file_names_are_safe_and_follow_the_language():
     assert _safe_filename("GP prior: RBF (l=0.5)") == "GP-prior-RBF-l-0.5"
-    assert _safe_filename("../../etc/passwd") == "..-..-etc-passwd"
-    assert _safe_filename("高斯") == "chart"
+    assert _safe_filename("../../etc/passwd") == "etc-passwd"
+    assert _safe_filename("<script>") == "script"
+    assert _safe_filename("高斯过程先验：样本") == "高斯过程先验-样本"
+    assert _safe_filename("///") == "chart"
+    fig = go.Figure(layout={"title": {"text": "核函数 k(x, x₀)"}})
+    assert _export_name(fig, "gp-kernel") == "核函数-k-x-x₀"
+    assert _export_name(go.Figure(), "gp-kernel") == "gp-kernel"
 
 
 def test_qr_code_is_a_png():

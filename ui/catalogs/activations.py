@@ -217,7 +217,7 @@ EN = {
     "error.act_unknown_param": (
         "{activation} has no parameter {names}; its parameters: {allowed}."
     ),
-    "error.act_param_positive": "{activation} {name} must be greater than 0, got {value:g}.",
+    "error.act_param_positive": "{activation} {name} must be at least 0.001, got {value:g}.",
     "error.act_x_type": "x must be a tensor or numbers.",
     "error.act_x_not_finite": "x must contain only finite numbers; {count} entries are not.",
     "error.act_init": "Unknown initialisation {init}; choose one of: {inits}.",
@@ -432,7 +432,7 @@ ZH = {
     ),
     "error.act_unknown": "未知的激活函数 {name}；可选：{names}。",
     "error.act_unknown_param": "{activation} 没有参数 {names}；它的参数为：{allowed}。",
-    "error.act_param_positive": "{activation} 的 {name} 必须大于 0，实际为 {value:g}。",
+    "error.act_param_positive": "{activation} 的 {name} 必须至少为 0.001，实际为 {value:g}。",
     "error.act_x_type": "x 必须是张量或数值。",
     "error.act_x_not_finite": "x 只能包含有限数；有 {count} 个元素不是。",
     "error.act_init": "未知的初始化方法 {init}；可选：{inits}。",

@@ -88,6 +88,7 @@ EN = {
     ),
     "error.not_int_in_range": "{name} must be a whole number from {low} to {high}, got {value:g}.",
     "error.tensor_not_finite": "{name} must contain only finite numbers.",
+    "error.out_of_range": "{name} must lie between {low:g} and {high:g}, got {value:g}.",
 }
 
 ZH = {
@@ -147,4 +148,5 @@ ZH = {
     "error.not_in_open_interval": "{name} 必须严格介于 {low:g} 与 {high:g} 之间，实际为 {value:g}。",
     "error.not_int_in_range": "{name} 必须是 {low} 到 {high} 之间的整数，实际为 {value:g}。",
     "error.tensor_not_finite": "{name} 只能包含有限数。",
+    "error.out_of_range": "{name} 必须介于 {low:g} 与 {high:g} 之间，实际为 {value:g}。",
 }
