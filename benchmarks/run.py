@@ -40,11 +40,14 @@ def server_figures(pages: list[page_timing.PageTiming]) -> list[dict]:
     medians = server_reruns.median_moves_ms(scenarios)
     rows = [{"page": "home (baseline)", "default_ms": medians["home (baseline)"][0]}]
     for p in pages:
+        fragment = medians.get(f"{p.page} fragment") or []
         rows.append(
             {
                 "page": p.page,
                 "default_ms": max(medians[f"{p.page} default"]),
                 "largest_ms": max(medians[f"{p.page} largest"]),
+                # a control inside an st.fragment: only that fragment reruns
+                "in_fragment_ms": max(fragment) if fragment else "no fragment",
             }
         )
     return rows
@@ -91,7 +94,8 @@ def markdown(results: dict) -> str:
         "",
         "One tab on `streamlit run`, a control of the open tab moved again and again, timed",
         "from the change sent over the websocket to the run finished; each page's slowest",
-        "tab, at its defaults and with every numeric control at its maximum.",
+        "tab, at its defaults and with every numeric control at its maximum; and a control",
+        "inside an `st.fragment`, where a tab has one (only that fragment reruns).",
         "",
         *_table(results["server_reruns"]),
         "",

@@ -15,12 +15,21 @@ from tests.e2e.conftest import Server
 WARM_UP = 3
 
 
-async def _median_move_ms(base_url: str, path: str, params: dict, repeats: int) -> float:
+async def _median_move_ms(
+    base_url: str, path: str, params: dict, repeats: int, in_fragment: bool = False
+) -> float | None:
+    """Median time of moving the open tab's first control (its first control inside an
+    st.fragment when ``in_fragment``: then only the fragment reruns); None if there is none."""
     tab = Tab(base_url, path, urlencode(params, doseq=True))
     run = await tab.open(timeout=120)
     if run.errors:
         raise RuntimeError(f"{path} {params}: {run.errors}")
     main = [c for c in run.controls if c.key not in ("seed",)] or run.controls
+    if in_fragment:
+        main = [c for c in main if c.fragment_id]
+    if not main:
+        await tab.close()
+        return None
     control = main[0]
     times = []
     try:
@@ -47,6 +56,14 @@ def median_moves_ms(scenarios: dict[str, list[tuple[str, dict]]], repeats: int =
             result = {"home (baseline)": [await _median_move_ms(base, "", {}, repeats)]}
             for name, runs in scenarios.items():
                 result[name] = [await _median_move_ms(base, p, q, repeats) for p, q in runs]
+                if name.endswith("default"):
+                    fragment = [
+                        await _median_move_ms(base, p, q, repeats, in_fragment=True)
+                        for p, q in runs
+                    ]
+                    result[name.replace("default", "fragment")] = [
+                        ms for ms in fragment if ms is not None
+                    ]
             return result
 
         return asyncio.run(measure_all())
