@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 BUDGET = {
-    "page rerun at defaults, real server, median (ms)": 100,
-    "page rerun at largest settings, real server, median (ms)": 500,
+    "page rerun at defaults, real server, median, less the home page's (ms)": 100,
+    "page rerun at largest settings, real server, median, less the home page's (ms)": 500,
     "figure payload at defaults (KB)": 300,
     "from streamlit run to the first page drawn (s)": 5,
     "GP prior 1000 x 10, speed-up over np.random.multivariate_normal": 5,
@@ -21,11 +21,14 @@ BUDGET = {
 
 def over_budget(results: dict) -> list[str]:
     problems = []
+    # A page's own cost: its rerun less the home page's, measured on the same server (the
+    # shared sidebar, navigation and websocket round trip are in both).
+    base = results["server_reruns"][0]["default_ms"]
     for page in results["server_reruns"][1:]:
-        if page["default_ms"] > 100:
-            problems.append(f"{page['page']} default rerun {page['default_ms']:.0f} ms")
-        if page["largest_ms"] > 500:
-            problems.append(f"{page['page']} largest rerun {page['largest_ms']:.0f} ms")
+        if page["default_ms"] - base > 100:
+            problems.append(f"{page['page']} default rerun {page['default_ms'] - base:.0f} ms")
+        if page["largest_ms"] - base > 500:
+            problems.append(f"{page['page']} largest rerun {page['largest_ms'] - base:.0f} ms")
     for page in results["pages"]:
         if page["payload_default_kb"] > 300:
             problems.append(f"{page['page']} payload {page['payload_default_kb']:.0f} KB")

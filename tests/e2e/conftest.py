@@ -5,6 +5,8 @@ In CI (CI=true) a missing Chromium is a failure, not a skip: .ci/run installs it
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import os
 import socket
 import subprocess
@@ -120,9 +122,25 @@ def browser(chromium_path):
         b.close()
 
 
+def warm_up(server: Server) -> None:
+    """Open and close one session, so the browser's first visit is not the server's first
+    (Streamlit 1.67 flashes "Page not found" on a fresh server's first deep link, and that
+    modal would swallow the keys a test presses)."""
+    from benchmarks.load.protocol import Tab
+
+    async def visit() -> None:
+        tab = Tab(server.base, "", "")
+        await tab.open(timeout=60)
+        await tab.close()
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, visit()).result()
+
+
 @pytest.fixture(scope="session")
 def server() -> Iterator[Server]:
     s = Server()
+    warm_up(s)
     yield s
     s.stop()
 

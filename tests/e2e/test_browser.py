@@ -71,6 +71,13 @@ def test_moving_a_slider_redraws_and_the_link_reopens_the_same_view(server, page
     wait_ready(page)
     page.wait_for_selector(".js-plotly-plot")
     before, url_before = _plot_data(page), page.url
+    # Readable from the back of the hall: Streamlit's chart theme would make these 12.75 px.
+    fonts = page.evaluate(
+        "() => { const l = document.querySelector('.js-plotly-plot')._fullLayout;"
+        " return [l.font.size, ...Object.keys(l).filter(k => /^[xy]axis\\d*$/.test(k))"
+        ".filter(k => l[k].visible && l[k].showticklabels).map(k => l[k].tickfont.size)]; }"
+    )
+    assert min(fonts) >= 14, fonts
     slider = page.locator('[data-testid="stMain"] [data-testid="stSlider"] input').first
     slider.focus()
     for _ in range(3):
@@ -86,3 +93,29 @@ def test_moving_a_slider_redraws_and_the_link_reopens_the_same_view(server, page
     page.wait_for_selector(".js-plotly-plot")
     assert _plot_data(page) == after
     assert page.locator(EXCEPTION).count() == 0
+
+
+def test_presentation_mode_enlarges_text_and_chart_fonts(server, page):
+    info = next(i for i in PAGES if i.name == "activations")
+
+    def sizes() -> tuple[float, float]:
+        wait_ready(page)
+        page.wait_for_selector(".js-plotly-plot")
+        text = page.evaluate(
+            "() => parseFloat(getComputedStyle("
+            "document.querySelector('[data-testid=\"stMain\"] p')).fontSize)"
+        )
+        chart = page.evaluate(
+            "() => document.querySelector('.js-plotly-plot')._fullLayout.font.size"
+        )
+        return text, chart
+
+    page.goto(server.url(info.url_path, seed=3))
+    normal_text, normal_chart = sizes()
+    page.goto(server.url(info.url_path, seed=3, present="true"))
+    big_text, big_chart = sizes()
+    assert big_text > normal_text and big_chart > normal_chart
+    assert page.get_by_text(CATALOGS["en"]["display.controls"]).count() >= 1
+    assert page.locator(EXCEPTION).count() == 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "present-activations.png"))

@@ -7,6 +7,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 FONT_SIZE = 16
+# Streamlit's chart theme sets its own small tick, axis-title and legend fonts (12.75 px):
+# they must be set explicitly to stay readable from the back of a lecture hall.
+TICK_SIZE = 15
 # A CJK-capable stack so Chinese titles and legends render wherever the browser has a CJK font.
 FONT_FAMILY = (
     "'Source Sans Pro', 'Source Sans 3', 'Noto Sans CJK SC', 'Noto Sans SC', "
@@ -45,16 +48,29 @@ def finish(
         "height": height,
         "margin": {"l": 70, "r": 30, "t": 80 if title else 40, "b": 60},
         "showlegend": legend,
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        "legend": {
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.02,
+            "x": 0,
+            "font": {"size": TICK_SIZE},
+        },
         "hoverlabel": {"font": {"size": FONT_SIZE}},
     }
     with fig.batch_update():
         fig.update_layout(layout)
+        set_axis_fonts(fig, TICK_SIZE, FONT_SIZE)
         if x_title is not None:
             fig.update_xaxes(title_text=x_title)
         if y_title is not None:
             fig.update_yaxes(title_text=y_title)
     return fig
+
+
+def set_axis_fonts(fig: go.Figure, tick_size: float, title_size: float) -> None:
+    """Tick labels and axis titles of every 2D axis at the given sizes."""
+    fig.update_xaxes(tickfont_size=tick_size, title_font_size=title_size)
+    fig.update_yaxes(tickfont_size=tick_size, title_font_size=title_size)
 
 
 def round_coords(values, digits: int = 4) -> np.ndarray:
