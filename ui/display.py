@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui.charts import FONT_SIZE, traces_table
-from ui.charts.base import set_axis_fonts
+from ui.charts.base import axis_fonts
 from ui.i18n import t
 
 PRESENT_KEY = "present"
@@ -48,9 +48,11 @@ def controls(label_key: str = "display.controls"):
 def _for_projector(fig: go.Figure) -> go.Figure:
     scale = PRESENT_FONT_SIZE / FONT_SIZE
     fig.update_layout(
-        font_size=PRESENT_FONT_SIZE, height=PRESENT_HEIGHT, legend_font_size=PRESENT_FONT_SIZE - 2
+        font_size=PRESENT_FONT_SIZE,
+        height=PRESENT_HEIGHT,
+        legend_font_size=PRESENT_FONT_SIZE - 2,
+        **axis_fonts(fig, PRESENT_FONT_SIZE - 2, PRESENT_FONT_SIZE),
     )
-    set_axis_fonts(fig, PRESENT_FONT_SIZE - 2, PRESENT_FONT_SIZE)
     if fig.layout.title and fig.layout.title.text:
         fig.update_layout(title_font_size=PRESENT_FONT_SIZE + 6)
     for trace in fig.data:

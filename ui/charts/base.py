@@ -57,20 +57,28 @@ def finish(
         },
         "hoverlabel": {"font": {"size": FONT_SIZE}},
     }
-    with fig.batch_update():
-        fig.update_layout(layout)
-        set_axis_fonts(fig, TICK_SIZE, FONT_SIZE)
-        if x_title is not None:
-            fig.update_xaxes(title_text=x_title)
-        if y_title is not None:
-            fig.update_yaxes(title_text=y_title)
+    layout.update(axis_fonts(fig, TICK_SIZE, FONT_SIZE))
+    for axis, text in (("xaxis", x_title), ("yaxis", y_title)):
+        if text is not None:
+            for name in _axes(fig, axis):
+                layout[name].setdefault("title", {})["text"] = text
+    fig.update_layout(layout)
     return fig
 
 
-def set_axis_fonts(fig: go.Figure, tick_size: float, title_size: float) -> None:
-    """Tick labels and axis titles of every 2D axis at the given sizes."""
-    fig.update_xaxes(tickfont_size=tick_size, title_font_size=title_size)
-    fig.update_yaxes(tickfont_size=tick_size, title_font_size=title_size)
+def _axes(fig: go.Figure, kind: str) -> list[str]:
+    """Names of the figure's 2D axes of one kind ("xaxis", "xaxis2", ...)."""
+    names = [k for k in fig.layout if k.startswith(kind) and fig.layout[k] is not None]
+    return names or [kind]
+
+
+def axis_fonts(fig: go.Figure, tick_size: float, title_size: float) -> dict:
+    """Layout entries setting tick labels and titles of every 2D axis to these sizes."""
+    return {
+        name: {"tickfont": {"size": tick_size}, "title": {"font": {"size": title_size}}}
+        for kind in ("xaxis", "yaxis")
+        for name in _axes(fig, kind)
+    }
 
 
 def round_coords(values, digits: int = 4) -> np.ndarray:
