@@ -7,11 +7,9 @@ computes each view (cached here on its scalar arguments), ui.charts.gp draws it.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Sequence
 
 import numpy as np
-import plotly.graph_objects as go
 import streamlit as st
 import torch
 
@@ -69,22 +67,8 @@ def _view(function, *args):
     return _cached_view(function.__name__, *args)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _figure(builder_name: str, *args, **kwargs) -> go.Figure:
-    """Building a Plotly figure costs tens of milliseconds (validation). A figure is never
-    mutated once built (st.plotly_chart copies it), so one object serves every rerun and
-    every session with the same data and labels."""
-    return getattr(charts, builder_name)(*args, **kwargs)
-
-
 def _plot(builder, *args, **kwargs) -> None:
-    figure = _figure(builder.__name__, *args, **kwargs)
-    # Keyed by builder and labels: stable across reruns, distinct between the charts of a tab.
-    texts = repr(sorted((k, v) for k, v in kwargs.items() if isinstance(v, str | dict)))
-    name = builder.__name__.removesuffix("_figure")
-    display.chart(
-        figure, key=f"gp_{name}_{zlib.crc32(texts.encode()):08x}", filename=f"gp-prior-{name}"
-    )
+    display.built_chart(builder, *args, key_prefix="gp", file_prefix="gp-prior", **kwargs)
 
 
 def _paths(view: dict, key: str, series: str = "f", mean=None, dash="solid", **labels) -> None:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import zlib
-
 import numpy as np
-import plotly.graph_objects as go
 import streamlit as st
 import torch
 
@@ -50,19 +47,10 @@ def _categories(k: int) -> list[str]:
 
 
 def _show(builder: str, *args, key: str | None = None, **kwargs) -> None:
-    """Draw ``ui.charts.gumbel.<builder>(*args, **kwargs)``, keyed by its titles."""
-    fig = _figure(builder, *args, **kwargs)
-    texts = repr(sorted((k, v) for k, v in kwargs.items() if isinstance(v, str | dict)))
-    key = key or f"gb_{builder}_{zlib.crc32(texts.encode()):08x}"
-    display.chart(fig, key=key, filename=f"gumbel-{builder.removesuffix('_figure')}")
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _figure(builder: str, *args, **kwargs) -> go.Figure:
-    """Figures built once per (builder, data, labels) and then shared read-only: building a
-    Plotly figure (mostly its validation) costs 10-30 ms, handing a built one to
-    st.plotly_chart about 2 ms, which keeps a rerun of a tab with seven charts fast."""
-    return getattr(charts, builder)(*args, **kwargs)
+    """Draw ``ui.charts.gumbel.<builder>(*args, **kwargs)``, built once and cached."""
+    display.built_chart(
+        getattr(charts, builder), *args, key_prefix="gb", file_prefix="gumbel", key=key, **kwargs
+    )
 
 
 # --- cached computations (small scalar keys; numpy out) -------------------------------------
