@@ -186,11 +186,9 @@ def multiselect(
     """A multi-select bound to the URL (``?key=a&key=b``); ids or labels in either language
     are read back, junk is dropped with a notice, repeats and extras are removed."""
     fmt = (lambda o: t(option_key(o))) if option_key else str
-    labels: dict[str, str] = {o: o for o in options}
-    if option_key:
-        labels |= {
-            i18n.translate(option_key(o), lang): o for lang in i18n.LANGUAGES for o in options
-        }
+    # The ids themselves, and each option's label in every language.
+    spec = _choice_spec(options, options[0], option_key)
+    labels = {o: o for o in options} | dict(spec.labels) | dict(spec.aliases)
     sanitize_multi(key, labels, fmt, list(default), max_selections)
     return container.multiselect(
         label,
