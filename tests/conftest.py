@@ -1,5 +1,7 @@
 """Shared test setup: the project root on sys.path, and Hypothesis profiles that never flake."""
 
+import asyncio
+import concurrent.futures
 import sys
 from pathlib import Path
 
@@ -14,3 +16,10 @@ settings.register_profile(
     "project", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile("project")
+
+
+def run_async(coroutine):
+    """asyncio.run in a thread of its own: Playwright's sync API, used by other tests in the
+    same worker, may leave an event loop running in this one."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

@@ -5,8 +5,6 @@ In CI (CI=true) a missing Chromium is a failure, not a skip: .ci/run installs it
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import os
 import socket
 import subprocess
@@ -19,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_async
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
@@ -133,8 +131,7 @@ def warm_up(server: Server) -> None:
         await tab.open(timeout=60)
         await tab.close()
 
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, visit()).result()
+    run_async(visit())
 
 
 @pytest.fixture(scope="session")

@@ -12,13 +12,13 @@ About 15-20 s on 2 cores, most of it the fresh server importing torch and the pa
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 
 import pytest
 
 from benchmarks.load.protocol import Run, Tab
 from benchmarks.load.server import StreamlitServer
 from benchmarks.load.student import pick
+from tests.conftest import run_async
 
 PAGE = "gp-priors"  # its default view draws random functions from the seed
 SEEDS = (1, 2)
@@ -74,16 +74,9 @@ def _clean(run: Run) -> Run:
     return run
 
 
-def _run(coroutine):
-    """asyncio.run in a thread of its own: Playwright's sync API, used by other tests in the
-    same worker, may leave an event loop running in this one."""
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
-
-
 def test_concurrent_sessions_with_different_seeds_never_share_data(server):
-    together = _run(_concurrent(server.url))
-    alone = [_run(_alone(server.url, i)) for i in range(len(SEEDS))]
+    together = run_async(_concurrent(server.url))
+    alone = [run_async(_alone(server.url, i)) for i in range(len(SEEDS))]
 
     for i, seed in enumerate(SEEDS):
         for step, (seen, expected) in enumerate(zip(together[i], alone[i], strict=True)):
