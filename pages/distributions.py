@@ -97,13 +97,10 @@ def _use_nearest(matrix: list[list[float]]) -> None:
 
 def _probe_from_click() -> None:
     """A click on the chart (on its invisible grid) moves the probe there."""
-    selection = st.session_state.get(CHART_KEY) or {}
-    for point in selection.get("selection", {}).get("points", []):
-        x, y = point.get("x"), point.get("y")
-        if isinstance(x, int | float) and isinstance(y, int | float):
-            st.session_state["nd_px"] = round(_clamp(float(x), -PROBE_LIMIT, PROBE_LIMIT), 2)
-            st.session_state["nd_py"] = round(_clamp(float(y), -PROBE_LIMIT, PROBE_LIMIT), 2)
-            return
+    point = display.clicked_point(CHART_KEY)
+    if point is not None:
+        st.session_state["nd_px"] = round(_clamp(point[0], -PROBE_LIMIT, PROBE_LIMIT), 2)
+        st.session_state["nd_py"] = round(_clamp(point[1], -PROBE_LIMIT, PROBE_LIMIT), 2)
 
 
 # --- 2D normal: controls ------------------------------------------------------------------------
@@ -364,7 +361,7 @@ def normal_2d_tab() -> None:
         r"\rho\sigma_x\sigma_y&\sigma_y^2\end{pmatrix}",
         t("dist.2d.formula_caption"),
     )
-    controls, chart = st.columns([1, 2.6], gap="large")
+    controls, chart = display.controls_beside_chart(2.6)
     probe_col, table_col = st.columns([1, 1], gap="large")
     with controls:
         st.markdown(f"**{t('dist.2d.controls')}**")
@@ -446,7 +443,7 @@ def _univariate_view(family: str, params: tuple, n: int, seed: int) -> dict:
 
 
 def _univariate_controls() -> tuple[str, dict[str, float], int, bool]:
-    cols = st.columns([1.2, 3, 1.4], gap="medium")
+    cols = display.control_columns([1.2, 3, 1.4], gap="medium")
     family = widgets.select(
         "nd_family",
         t("dist.family.label"),
@@ -475,8 +472,10 @@ def _univariate_controls() -> tuple[str, dict[str, float], int, bool]:
     )
     rule = False
     if family == "Normal":
-        rule = widgets.toggle("nd_rule", t("dist.rule.label"), True, help=t("dist.rule.help"))
-        st.button(
+        rule = widgets.toggle(
+            "nd_rule", t("dist.rule.label"), True, help=t("dist.rule.help"), container=cols[2]
+        )
+        cols[2].button(
             t("dist.standard.button"),
             help=t("dist.standard.help"),
             on_click=_standard_normal,

@@ -18,19 +18,10 @@ from core import kernels, weight_space
 from ui import display, widgets
 from ui.charts import gp as charts
 from ui.i18n import t
+from ui.kernel_controls import kernel_controls
 from ui.snippets import gp as snippets
 
 HIDDEN_COUNTS = (*views.BUMP_COUNTS, 2000, 3000, 5000, 10000)
-# parameter: (key suffix, low, high, default, log scale)
-PARAM_SPECS = {
-    "amplitude": ("amp", 0.1, 3.0, 1.0, False),
-    "lengthscale": ("ls", 0.05, 5.0, 1.0, True),
-    "period": ("period", 0.5, 5.0, 2.0, False),
-    "alpha": ("alpha", 0.1, 10.0, 1.0, True),
-    "sigma0": ("s0", 0.1, 5.0, 1.0, False),
-    "sigma": ("s", 0.1, 10.0, 2.0, False),
-    "linear_alpha": ("lalpha", 0.1, 3.0, 1.0, False),
-}
 NETWORK_SIGMAS = {  # name: (low, high, default)
     "sigma_b": (0.0, 3.0, 0.5),
     "sigma_v": (0.1, 3.0, 1.0),
@@ -115,48 +106,18 @@ def _count_slider(key: str, label_key: str, options: Sequence[int], default: int
     return widgets.count_slider(key, t(label_key), options, default, help=t(f"{label_key}.help"))
 
 
-def _param_control(prefix: str, kernel: str, param: str) -> float:
-    name = "linear_alpha" if (kernel, param) == ("Linear", "alpha") else param
-    suffix, low, high, default, log = PARAM_SPECS[name]
-    label_key = f"gp.param.{name}"
-    if log:
-        return widgets.log_slider(
-            f"{prefix}_{suffix}", t(label_key), low, high, default, help=t(f"{label_key}.help")
-        )
-    return _slider(f"{prefix}_{suffix}", label_key, low, high, default, 0.1)
-
-
-def _kernel_controls(
-    prefix: str, label_key: str, default: str, options=tuple(kernels.KERNELS), fixed=()
-) -> views.Spec:
-    """A kernel choice and a slider for each of its parameters (except those in fixed)."""
-    name = widgets.select(
-        f"{prefix}_kernel",
-        t(label_key),
-        options,
-        default,
-        help=t("gp.kernel.help"),
-        option_key=lambda o: f"gp.kernel.{o}",
-    )
-    params = [p for p in kernels.PARAMETERS[name] if p not in fixed]
-    values = {}
-    for column, param in zip(st.columns(max(1, len(params))), params, strict=False):
-        with column:
-            values[param] = _param_control(prefix, name, param)
-    return views.spec_of(name, values)
-
-
 # --- tab 1: a simple GP, and the general basis --------------------------------------------
 
 
 def simple_tab() -> None:
     st.subheader(t("gp.simple.title"))
     st.markdown(t("gp.simple.intro"))
-    c1, c2 = st.columns(2)
-    with c1:
-        alpha = _slider("gp_lin_alpha", "gp.lin.alpha", 0.1, 3.0, 1.0, 0.1)
-    with c2:
-        n = _samples("gp_lin_n", 50, 10)
+    with display.controls():
+        c1, c2 = st.columns(2)
+        with c1:
+            alpha = _slider("gp_lin_alpha", "gp.lin.alpha", 0.1, 3.0, 1.0, 0.1)
+        with c2:
+            n = _samples("gp_lin_n", 50, 10)
     view = _view(views.linear_view, alpha, n, views.LINE_POINTS, widgets.seed())
     _paths(view, "gp.lin.chart", band=t("gp.legend.band_exact"), paths=t("gp.legend.lines"))
     widgets.formula(
@@ -171,33 +132,34 @@ def simple_tab() -> None:
 def basis_section() -> None:
     st.subheader(t("gp.basis.title"))
     st.markdown(t("gp.basis.intro"))
-    c1, c2, c3 = st.columns(3)
-    with c1:
-        kind = widgets.select(
-            "gp_basis",
-            t("gp.basis.kind"),
-            ("polynomial", "fourier"),
-            help=t("gp.basis.kind.help"),
-            option_key=lambda o: f"gp.basis.{o}",
-        )
-    period = 1.0  # unused by the polynomial basis
-    with c2:
-        if kind == "polynomial":
-            size_param = _slider("gp_basis_degree", "gp.basis.degree", 0, 6, 3)
-        else:
-            size_param = _slider("gp_basis_freq", "gp.basis.freq", 1, 10, 3)
-    if kind == "fourier":
-        with c3:
-            period = _slider("gp_basis_period", "gp.basis.period", 0.5, 8.0, 4.0, 0.5)
-    c4, c5, c6 = st.columns(3)
-    with c4:
-        u_text = widgets.text(
-            "gp_basis_u", t("gp.basis.u"), "0, 1", help=t("gp.basis.u.help"), max_chars=120
-        )
-    with c5:
-        s = _slider("gp_basis_s", "gp.basis.s", 0.1, 2.0, 0.5, 0.1)
-    with c6:
-        n = _samples("gp_basis_n")
+    with display.controls():
+        c1, c2, c3 = st.columns(3)
+        with c1:
+            kind = widgets.select(
+                "gp_basis",
+                t("gp.basis.kind"),
+                ("polynomial", "fourier"),
+                help=t("gp.basis.kind.help"),
+                option_key=lambda o: f"gp.basis.{o}",
+            )
+        period = 1.0  # unused by the polynomial basis
+        with c2:
+            if kind == "polynomial":
+                size_param = _slider("gp_basis_degree", "gp.basis.degree", 0, 6, 3)
+            else:
+                size_param = _slider("gp_basis_freq", "gp.basis.freq", 1, 10, 3)
+        if kind == "fourier":
+            with c3:
+                period = _slider("gp_basis_period", "gp.basis.period", 0.5, 8.0, 4.0, 0.5)
+        c4, c5, c6 = st.columns(3)
+        with c4:
+            u_text = widgets.text(
+                "gp_basis_u", t("gp.basis.u"), "0, 1", help=t("gp.basis.u.help"), max_chars=120
+            )
+        with c5:
+            s = _slider("gp_basis_s", "gp.basis.s", 0.1, 2.0, 0.5, 0.1)
+        with c6:
+            n = _samples("gp_basis_n")
     with widgets.input_errors():
         size = views.features_of(kind, size_param, period).size
         u = tuple(weight_space.parse_weights(u_text, size))
@@ -224,12 +186,13 @@ def basis_section() -> None:
 def kernels_tab() -> None:
     st.subheader(t("gp.kernels.title"))
     st.markdown(t("gp.kernels.intro"))
-    spec = _kernel_controls("gp_k", "gp.kernel", "RBF")
-    c1, c2 = st.columns(2)
-    with c1:
-        n = _samples("gp_k_n", 50)
-    with c2:
-        n_points = _slider("gp_k_points", "gp.points", 50, 1000, 200, 50)
+    with display.controls():
+        spec = kernel_controls("gp_k", "gp.kernel", "RBF")
+        c1, c2 = st.columns(2)
+        with c1:
+            n = _samples("gp_k_n", 50)
+        with c2:
+            n_points = _slider("gp_k_points", "gp.points", 50, 1000, 200, 50)
     if spec[0] == "RBF":
         st.info(t("gp.kernels.d2l_note"), icon=":material/info:")
     view = _view(views.prior_view, spec, n, n_points, widgets.seed())
@@ -267,23 +230,24 @@ def kernel_slice(spec: views.Spec, n_points: int, n_samples: int, jitter: float)
 def bumps_tab() -> None:
     st.subheader(t("gp.bumps.title"))
     st.markdown(t("gp.bumps.intro"))
-    c1, c2, c3, c4, c5 = st.columns(5)
-    with c1:
-        n_basis = _count_slider("gp_bump_j", "gp.bumps.j", views.BUMP_COUNTS, 10)
-    with c2:
-        ls = _slider("gp_bump_ls", "gp.bumps.ls", 0.1, 2.0, 0.5, 0.1)
-    with c3:
-        sigma = _slider("gp_bump_sigma", "gp.bumps.sigma", 0.1, 3.0, 1.0, 0.1)
-    with c4:
-        spread = widgets.select(
-            "gp_bump_spread",
-            t("gp.bumps.spread"),
-            ("d2l", "window"),
-            help=t("gp.bumps.spread.help"),
-            option_key=lambda o: f"gp.bumps.spread.{o}",
-        )
-    with c5:
-        n = _samples("gp_bump_n")
+    with display.controls():
+        c1, c2, c3, c4, c5 = st.columns(5)
+        with c1:
+            n_basis = _count_slider("gp_bump_j", "gp.bumps.j", views.BUMP_COUNTS, 10)
+        with c2:
+            ls = _slider("gp_bump_ls", "gp.bumps.ls", 0.1, 2.0, 0.5, 0.1)
+        with c3:
+            sigma = _slider("gp_bump_sigma", "gp.bumps.sigma", 0.1, 3.0, 1.0, 0.1)
+        with c4:
+            spread = widgets.select(
+                "gp_bump_spread",
+                t("gp.bumps.spread"),
+                ("d2l", "window"),
+                help=t("gp.bumps.spread.help"),
+                option_key=lambda o: f"gp.bumps.spread.{o}",
+            )
+        with c5:
+            n = _samples("gp_bump_n")
     view = _view(views.bumps_view, n_basis, ls, sigma, spread, n, widgets.seed())
     limit = view["limit"]
     left, right = st.columns(2)
@@ -342,21 +306,25 @@ def bumps_tab() -> None:
 def network_tab() -> None:
     st.subheader(t("gp.net.title"))
     st.markdown(t("gp.net.intro"))
-    c1, c2, c3 = st.columns(3)
-    with c1:
-        activation = widgets.select(
-            "gp_net_act", t("gp.net.activation"), ("erf", "relu"), help=t("gp.net.activation.help")
-        )
-    with c2:
-        n_hidden = _count_slider("gp_net_j", "gp.net.j", HIDDEN_COUNTS, 10)
-    with c3:
-        n = _slider("gp_net_n", "gp.net.n", 1, 20, 5)
-    sigmas = {}
-    for column, (name, (low, high, default)) in zip(
-        st.columns(4), NETWORK_SIGMAS.items(), strict=True
-    ):
-        with column:
-            sigmas[name] = _slider(f"gp_net_{name}", f"gp.net.{name}", low, high, default, 0.1)
+    with display.controls():
+        c1, c2, c3 = st.columns(3)
+        with c1:
+            activation = widgets.select(
+                "gp_net_act",
+                t("gp.net.activation"),
+                ("erf", "relu"),
+                help=t("gp.net.activation.help"),
+            )
+        with c2:
+            n_hidden = _count_slider("gp_net_j", "gp.net.j", HIDDEN_COUNTS, 10)
+        with c3:
+            n = _slider("gp_net_n", "gp.net.n", 1, 20, 5)
+        sigmas = {}
+        for column, (name, (low, high, default)) in zip(
+            st.columns(4), NETWORK_SIGMAS.items(), strict=True
+        ):
+            with column:
+                sigmas[name] = _slider(f"gp_net_{name}", f"gp.net.{name}", low, high, default, 0.1)
     frozen = tuple(sorted(sigmas.items()))
     view = _view(views.network_view, activation, n_hidden, n, frozen, widgets.seed())
     left, right = st.columns(2)
@@ -417,17 +385,18 @@ def network_histogram(activation: str, n_hidden: int, sigmas: tuple) -> None:
 
 def algebra_tab() -> None:
     st.subheader(t("gp.alg.title"))
-    c1, c2 = st.columns([2, 1])
-    with c1:
-        choice = widgets.select(
-            "gp_alg_view",
-            t("gp.alg.view"),
-            ALGEBRA_VIEWS,
-            help=t("gp.alg.view.help"),
-            option_key=lambda o: f"gp.alg.{o}",
-        )
-    with c2:
-        n = _samples("gp_alg_n")
+    with display.controls():
+        c1, c2 = st.columns([2, 1])
+        with c1:
+            choice = widgets.select(
+                "gp_alg_view",
+                t("gp.alg.view"),
+                ALGEBRA_VIEWS,
+                help=t("gp.alg.view.help"),
+                option_key=lambda o: f"gp.alg.{o}",
+            )
+        with c2:
+            n = _samples("gp_alg_n")
     st.markdown(t(f"gp.alg.{choice}.intro"))
     {
         "compose": compose_view,
@@ -440,11 +409,12 @@ def algebra_tab() -> None:
 
 
 def _two_kernels(default2: str = "Periodic") -> tuple[views.Spec, views.Spec]:
-    left, right = st.columns(2)
-    with left:
-        spec1 = _kernel_controls("gp_a1", "gp.alg.k1", "RBF")
-    with right:
-        spec2 = _kernel_controls("gp_a2", "gp.alg.k2", default2)
+    with display.controls():
+        left, right = st.columns(2)
+        with left:
+            spec1 = kernel_controls("gp_a1", "gp.alg.k1", "RBF")
+        with right:
+            spec2 = kernel_controls("gp_a2", "gp.alg.k2", default2)
     return spec1, spec2
 
 
@@ -464,7 +434,8 @@ def _named(spec: views.Spec) -> tuple[str, dict[str, float]]:
 
 def compose_view(n: int) -> None:
     spec1, spec2 = _two_kernels()
-    op = widgets.select("gp_alg_op", t("gp.alg.op"), ("+", "*"), help=t("gp.alg.op.help"))
+    with display.controls():
+        op = widgets.select("gp_alg_op", t("gp.alg.op"), ("+", "*"), help=t("gp.alg.op.help"))
     view = _view(views.compose_view, spec1, spec2, op, n, widgets.seed())
     left, right = st.columns(2)
     with left:
@@ -497,7 +468,8 @@ def sum_view(n: int) -> None:
 
 
 def warp_view(n: int) -> None:
-    spec = _kernel_controls("gp_a1", "gp.alg.k1", "RBF")
+    with display.controls():
+        spec = kernel_controls("gp_a1", "gp.alg.k1", "RBF")
     view = _view(views.warp_view, spec, n, widgets.seed())
     _built_and_direct(view, "warp")
     widgets.formula(
@@ -510,10 +482,11 @@ def warp_view(n: int) -> None:
 
 
 def amplitude_view(n: int) -> None:
-    name, params = _kernel_controls(
-        "gp_a1", "gp.alg.k1", "RBF", kernels.STATIONARY, fixed=("amplitude",)
-    )
-    a = _slider("gp_alg_amp", "gp.param.amplitude", 0.1, 3.0, 2.0, 0.1)
+    with display.controls():
+        name, params = kernel_controls(
+            "gp_a1", "gp.alg.k1", "RBF", kernels.STATIONARY, fixed=("amplitude",)
+        )
+        a = _slider("gp_alg_amp", "gp.param.amplitude", 0.1, 3.0, 2.0, 0.1)
     specs = tuple(views.spec_of(name, {**dict(params), "amplitude": v}) for v in (1.0, a))
     _same_noise(specs, n, ("gp.alg.amplitude.one", "gp.alg.amplitude.a"), amplitude=a)
     widgets.formula(
@@ -523,14 +496,15 @@ def amplitude_view(n: int) -> None:
 
 
 def ou_rbf_view(n: int) -> None:
-    ls = widgets.log_slider(
-        "gp_alg_ls",
-        t("gp.param.lengthscale"),
-        0.05,
-        5.0,
-        1.0,
-        help=t("gp.param.lengthscale.help"),
-    )
+    with display.controls():
+        ls = widgets.log_slider(
+            "gp_alg_ls",
+            t("gp.param.lengthscale"),
+            0.05,
+            5.0,
+            1.0,
+            help=t("gp.param.lengthscale.help"),
+        )
     specs = tuple(
         views.spec_of(name, {"amplitude": 1.0, "lengthscale": ls})
         for name in ("OrnsteinUhlenbeck", "RBF")
@@ -590,8 +564,9 @@ def product_histogram(spec1: views.Spec, spec2: views.Spec) -> None:
 def grid_tab() -> None:
     st.subheader(t("gp.grid.title"))
     st.markdown(t("gp.grid.intro"))
-    spec = _kernel_controls("gp_g", "gp.kernel", "RBF", kernels.STATIONARY)
-    n_grid = _slider("gp_g_n", "gp.grid.n", 20, 50, 40, 5)
+    with display.controls():
+        spec = kernel_controls("gp_g", "gp.kernel", "RBF", kernels.STATIONARY)
+        n_grid = _slider("gp_g_n", "gp.grid.n", 20, 50, 40, 5)
     view = _view(views.grid_view, spec, n_grid, widgets.seed())
     title = repr(views.kernel_of(spec))
     labels = {"title": title, "x": "x₁", "y": "x₂", "z": "f(x)", "colorbar": "f(x)"}

@@ -186,6 +186,7 @@ def logits_control() -> tuple[float, ...]:
         DEFAULT_LOGITS,
         help=t("gumbel.logits.help"),
         max_chars=120,
+        container=display.controls(),
     )
     try:
         return tuple(gb.parse_logits(text).tolist())
@@ -203,7 +204,7 @@ def distribution_view() -> None:
         r"F(x) = \exp\!\big(-e^{-(x - \mu)/\beta}\big)",
         t("gumbel.dist.formula_caption"),
     )
-    c1, c2, c3 = st.columns(3)
+    c1, c2, c3 = display.control_columns(3)
     loc = widgets.slider(
         "gb_loc",
         t("gumbel.dist.loc"),
@@ -311,7 +312,13 @@ def maxima_section() -> None:
     )
     n = int(
         widgets.log_slider(
-            "gb_normals", t("gumbel.maxima.n"), 10, 10_000, 100, help=t("gumbel.maxima.n.help")
+            "gb_normals",
+            t("gumbel.maxima.n"),
+            10,
+            10_000,
+            100,
+            help=t("gumbel.maxima.n.help"),
+            container=display.controls(),
         )
     )
     seed = widgets.seed() + SEED_MAXIMA
@@ -348,7 +355,13 @@ def gumbel_max_view(logits: tuple[float, ...]) -> None:
     )
     n = int(
         widgets.log_slider(
-            "gb_max_n", t("gumbel.max.n"), 10, 100_000, 1000, help=t("gumbel.max.n.help")
+            "gb_max_n",
+            t("gumbel.max.n"),
+            10,
+            100_000,
+            1000,
+            help=t("gumbel.max.n.help"),
+            container=display.controls(),
         )
     )
     seed = widgets.seed() + SEED_MAX
@@ -396,7 +409,7 @@ def softmax_view(logits: tuple[float, ...]) -> None:
         r",\qquad y_{\text{hard}} = \mathrm{onehot}(\arg\max_i y_i) + y - \mathrm{sg}(y)",
         t("gumbel.soft.formula_caption"),
     )
-    c1, c2, c3 = st.columns(3)
+    c1, c2, c3 = display.control_columns(3)
     tau = widgets.log_slider(
         "gb_tau",
         t("gumbel.soft.tau"),
@@ -509,6 +522,7 @@ def gradient_section(logits: tuple[float, ...], tau: float) -> None:
             categories,
             categories[-1],
             help=t("gumbel.grad.target.help"),
+            container=display.controls(),
         )
     )
     seed = widgets.seed() + SEED_GRAD
@@ -558,7 +572,7 @@ def annealing_view(logits: tuple[float, ...]) -> None:
         r"\tau_t = \max\big(\tau_{\min},\ e^{-r t}\big),\qquad "
         r"y^{(t)} = \mathrm{softmax}\big((\ell + g^{(t)})/\tau_t\big)"
     )
-    c1, c2, c3 = st.columns(3)
+    c1, c2, c3 = display.control_columns(3)
     steps = widgets.slider(
         "gb_steps",
         t("gumbel.anneal.steps"),
@@ -627,7 +641,7 @@ def topk_view(logits: tuple[float, ...]) -> None:
         r"\quad p = \mathrm{softmax}(\ell)"
     )
     categories = _categories(len(logits))
-    c1, c2 = st.columns(2)
+    c1, c2 = display.control_columns(2)
     k = int(
         widgets.select(
             "gb_k",

@@ -47,6 +47,19 @@ def controls(label_key: str = "display.controls"):
     return st.container()
 
 
+def control_columns(spec, **kwargs) -> list:
+    """``st.columns(spec)`` for a row of controls, inside `controls()`."""
+    return controls().columns(spec, **kwargs)
+
+
+def controls_beside_chart(chart_width: float) -> tuple:
+    """(controls, chart) containers: side by side, the chart ``chart_width`` times as wide;
+    in presentation mode the controls fold above a full-width chart."""
+    if presenting():
+        return controls(), st.container()
+    return tuple(st.columns([1, chart_width], gap="large"))
+
+
 def _for_projector(fig: go.Figure) -> go.Figure:
     scale = PRESENT_FONT_SIZE / FONT_SIZE
     fig.update_layout(
@@ -116,6 +129,17 @@ def chart(
         on_click="ignore",
     )
     return event
+
+
+def clicked_point(chart_key: str) -> tuple[float, float] | None:
+    """(x, y) of the marker last clicked on the chart drawn with ``key=chart_key`` and
+    ``on_select`` (a `click_grid` makes that anywhere on the plot); None if there is none."""
+    selection = st.session_state.get(chart_key) or {}
+    for point in selection.get("selection", {}).get("points", []):
+        x, y = point.get("x"), point.get("y")
+        if isinstance(x, int | float) and isinstance(y, int | float):
+            return float(x), float(y)
+    return None
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)

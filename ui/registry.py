@@ -35,6 +35,9 @@ PAGES: tuple[PageInfo, ...] = (
         ":material/scatter_plot:",
     ),
     PageInfo("gp_priors.py", "gp-priors", "nav.section.gp", ":material/ssid_chart:"),
+    PageInfo("gp_posterior.py", "gp-posterior", "nav.section.gp", ":material/query_stats:"),
     PageInfo("activations.py", "activation-functions", "nav.section.nn", ":material/function:"),
+    PageInfo("gradient_descent.py", "gradient-descent", "nav.section.nn", ":material/south_east:"),
+    PageInfo("bayesian_nn.py", "bayesian-networks", "nav.section.nn", ":material/hub:"),
     PageInfo("gumbel.py", "gumbel-softmax", "nav.section.discrete", ":material/casino:"),
 )

@@ -4,6 +4,7 @@ import json
 import urllib.request
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import ARTIFACTS, wait_ready
 from ui.i18n import CATALOGS
@@ -23,25 +24,40 @@ def test_health_endpoint_and_home_page(server, page):
     assert page.locator(EXCEPTION).count() == 0
 
 
+# Slider values each deep link carries (beside seed and lang); the page must show exactly these.
+LINKED_SLIDERS: dict[str, dict[str, str]] = {
+    "distributions": {"nd_mx": "1.5", "nd_my": "-0.5"},
+    "gp_priors": {"gp_lin_alpha": "2", "gp_lin_n": "7"},
+    "activations": {"act_x0": "1.5", "act_xmax": "8"},
+    "gumbel": {"gb_loc": "1", "gb_scale": "2"},
+}
+
+
+def _slider_input(page, key: str):
+    return page.locator(f".st-key-{key} input[type='range']").first
+
+
 def test_deep_links_on_a_fresh_server_keep_navigation_and_sidebar(fresh_server, page):
     for i, info in enumerate((*PAGES, HOME)):
         # The default page lives at the root of the app.
         path = "" if info is HOME else info.url_path
-        page.goto(fresh_server.url(path, seed=7, lang="zh"))
+        linked = LINKED_SLIDERS.get(info.name, {})
+        page.goto(fresh_server.url(path, seed=7, lang="zh", **linked))
         wait_ready(page)
-        assert page.locator("h1").first.inner_text() == CATALOGS["zh"][info.title_key] or (
-            info is HOME and page.locator("h1").first.inner_text() == CATALOGS["zh"]["home.title"]
-        )
+        title = CATALOGS["zh"]["home.title" if info is HOME else info.title_key]
+        expect(page.locator("h1").first).to_have_text(title)
         if i > 0:
             # Streamlit 1.67 runs the very first session of a server whose folder has pages/
             # through its legacy page discovery, which flashes a "Page not found" notice
             # before app.py's navigation draws the right page; every later visit is clean.
             assert page.get_by_text("Page not found").count() == 0, info.url_path
         nav = page.locator('[data-testid="stSidebarNav"]')
-        assert nav.count() == 1, info.url_path
-        assert CATALOGS["zh"][PAGES[0].title_key] in nav.inner_text()
+        expect(nav).to_have_count(1)
+        expect(nav).to_contain_text(CATALOGS["zh"][PAGES[0].title_key])
         seed_box = page.locator('[data-testid="stSidebar"] [data-testid="stNumberInput"] input')
-        assert seed_box.input_value() == "7"
+        expect(seed_box).to_have_value("7")
+        for key, value in linked.items():
+            expect(_slider_input(page, key)).to_have_value(value)
         assert page.locator(EXCEPTION).count() == 0, info.url_path
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"zh-{info.name}.png"))
@@ -95,27 +111,32 @@ def test_moving_a_slider_redraws_and_the_link_reopens_the_same_view(server, page
     assert page.locator(EXCEPTION).count() == 0
 
 
-def test_presentation_mode_enlarges_text_and_chart_fonts(server, page):
-    info = next(i for i in PAGES if i.name == "activations")
+def _sizes(page) -> tuple[float, float]:
+    wait_ready(page)
+    page.wait_for_selector(".js-plotly-plot")
+    text = page.evaluate(
+        "() => parseFloat(getComputedStyle("
+        "document.querySelector('[data-testid=\"stMain\"] p')).fontSize)"
+    )
+    chart = page.evaluate("() => document.querySelector('.js-plotly-plot')._fullLayout.font.size")
+    return text, chart
 
-    def sizes() -> tuple[float, float]:
-        wait_ready(page)
-        page.wait_for_selector(".js-plotly-plot")
-        text = page.evaluate(
-            "() => parseFloat(getComputedStyle("
-            "document.querySelector('[data-testid=\"stMain\"] p')).fontSize)"
-        )
-        chart = page.evaluate(
-            "() => document.querySelector('.js-plotly-plot')._fullLayout.font.size"
-        )
-        return text, chart
 
+@pytest.mark.parametrize("info", PAGES, ids=lambda i: i.name)
+def test_presentation_mode_folds_controls_and_enlarges_text_and_charts(server, page, info):
     page.goto(server.url(info.url_path, seed=3))
-    normal_text, normal_chart = sizes()
+    normal_text, normal_chart = _sizes(page)
+    main = page.locator('[data-testid="stMain"]')
+    visible_sliders = main.locator('[data-testid="stSlider"]:visible').count()
     page.goto(server.url(info.url_path, seed=3, present="true"))
-    big_text, big_chart = sizes()
+    big_text, big_chart = _sizes(page)
     assert big_text > normal_text and big_chart > normal_chart
-    assert page.get_by_text(CATALOGS["en"]["display.controls"]).count() >= 1
+    folded = main.locator('[data-testid="stExpander"]').filter(
+        has_text=CATALOGS["en"]["display.controls"]
+    )
+    assert folded.count() >= 1
+    # Folded away: the controls are out of sight until the lecturer opens the expander.
+    assert main.locator('[data-testid="stSlider"]:visible').count() < max(visible_sliders, 1)
     assert page.locator(EXCEPTION).count() == 0
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "present-activations.png"))
+    page.screenshot(path=str(ARTIFACTS / f"present-{info.name}.png"))

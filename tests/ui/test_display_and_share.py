@@ -1,6 +1,7 @@
 """Presentation mode, chart export names, and the share link with its QR code."""
 
 import plotly.graph_objects as go
+import pytest
 
 from tests.apptest import assert_clean, open_page
 from ui.display import (
@@ -10,6 +11,8 @@ from ui.display import (
     _for_projector,
     _safe_filename,
 )
+from ui.i18n import t
+from ui.registry import PAGES
 from ui.share import qr_png
 
 
@@ -73,3 +76,24 @@ def test_csv_export_holds_every_drawn_point_and_skips_helper_traces():
         (10, 1, 3),
         (20, 1, 4),
     ]
+
+
+def test_a_click_grid_is_invisible_clickable_and_left_out_of_exports():
+    from ui.charts import traces_table
+    from ui.charts.base import CLICK_GRID_NAME, click_grid
+
+    grid = click_grid((-1.0, 1.0, 0.0, 2.0), 5, "click")
+    assert len(grid["x"]) == len(grid["y"]) == 25
+    assert (min(grid["x"]), max(grid["x"]), min(grid["y"]), max(grid["y"])) == (-1, 1, 0, 2)
+    assert grid["marker"]["opacity"] == 0 and grid["name"] == CLICK_GRID_NAME
+    fig = go.Figure([go.Scatter(x=[0], y=[1], name="mean"), grid])
+    assert set(traces_table(fig).trace) == {"mean"}
+
+
+@pytest.mark.parametrize("info", PAGES, ids=lambda i: i.name)
+def test_presentation_mode_folds_every_pages_controls_into_an_expander(info):
+    at = open_page(info.script, {"present": "true"})
+    assert_clean(at)
+    folded = [e for e in at.expander if e.label == t("display.controls")]
+    assert folded, info.name
+    assert any(len(e.slider) + len(e.selectbox) + len(e.toggle) for e in folded)

@@ -19,10 +19,25 @@ EN = {
         "From random weights to random functions: kernels, their algebra, and why an "
         "infinitely wide network is a Gaussian process."
     ),
+    "page.gp_posterior.title": "Gaussian-process posterior",
+    "page.gp_posterior.blurb": (
+        "Click to add observations and watch the posterior: noise, the marginal likelihood, "
+        "and hyperparameters learned by gradient ascent."
+    ),
     "page.activations.title": "Activations and gradients",
     "page.activations.blurb": (
         "Activation functions and their derivatives, saturation, and vanishing or exploding "
         "gradients across depth."
+    ),
+    "page.gradient_descent.title": "Gradient descent",
+    "page.gradient_descent.blurb": (
+        "The gradient as a vector; learning rate, momentum and initialisation on convex, "
+        "non-convex and saddle-shaped surfaces, with torch.optim."
+    ),
+    "page.bayesian_nn.title": "Bayesian neural networks",
+    "page.bayesian_nn.blurb": (
+        "Priors on weights and biases, the functions they draw, a variational posterior by "
+        "Bayes by backprop, and noise as a regulariser."
     ),
     "page.gumbel.title": "Gumbel and Gumbel-Softmax",
     "page.gumbel.blurb": (
@@ -106,8 +121,14 @@ ZH = {
     ),
     "page.gp_priors.title": "高斯过程先验",
     "page.gp_priors.blurb": "从随机权重到随机函数：核函数及其运算，以及为什么无限宽的网络是高斯过程。",
+    "page.gp_posterior.title": "高斯过程后验",
+    "page.gp_posterior.blurb": "点击添加观测，观察后验分布：噪声、边际似然，以及用梯度学习超参数。",
     "page.activations.title": "激活函数与梯度",
     "page.activations.blurb": "激活函数及其导数、饱和区，以及随深度出现的梯度消失与梯度爆炸。",
+    "page.gradient_descent.title": "梯度下降",
+    "page.gradient_descent.blurb": "梯度是一个向量；在凸、非凸和鞍形曲面上比较学习率、动量与初始化（torch.optim）。",
+    "page.bayesian_nn.title": "贝叶斯神经网络",
+    "page.bayesian_nn.blurb": "权重与偏置的先验、由它们抽取的函数、用 Bayes by Backprop 求变分后验，以及噪声作为正则化。",
     "page.gumbel.title": "Gumbel 与 Gumbel-Softmax",
     "page.gumbel.blurb": "Gumbel 分布、Gumbel-max 技巧，以及带温度与直通估计器样本的 Gumbel-Softmax。",
     "sidebar.seed": "随机种子",

@@ -92,6 +92,30 @@ def round_coords(values, digits: int = 4) -> np.ndarray:
     return rounded.astype(np.float32)
 
 
+# Streamlit reports clicks on markers only, never on empty plot area: a grid of invisible
+# markers over the plot makes "click anywhere" work. The name lets exports leave it out.
+CLICK_GRID_NAME = "click-grid"
+
+
+def click_grid(bounds: tuple[float, float, float, float], n: int, hover: str) -> dict:
+    """An n x n grid of invisible, clickable markers over (x_lo, x_hi, y_lo, y_hi), as a trace
+    dict; ``hover`` is the line shown under the coordinates."""
+    x_lo, x_hi, y_lo, y_hi = bounds
+    gx, gy = np.meshgrid(np.linspace(x_lo, x_hi, n), np.linspace(y_lo, y_hi, n))
+    return dict(
+        type="scattergl",
+        x=round_coords(gx.ravel(), 3),
+        y=round_coords(gy.ravel(), 3),
+        mode="markers",
+        name=CLICK_GRID_NAME,
+        marker={"size": 10, "opacity": 0, "color": "#000000"},
+        selected={"marker": {"opacity": 0}},
+        unselected={"marker": {"opacity": 0}},
+        hovertemplate="(%{x:.2f}, %{y:.2f})<br>" + hover + "<extra></extra>",
+        showlegend=False,
+    )
+
+
 def traces_table(fig: go.Figure) -> pd.DataFrame:
     """The numbers a figure draws, one row per point: trace, x, y (and z), for CSV export.
 
@@ -100,7 +124,11 @@ def traces_table(fig: go.Figure) -> pd.DataFrame:
     """
     frames = []
     for i, trace in enumerate(fig.data):
-        if trace.visible is False or getattr(trace, "hoverinfo", None) == "skip":
+        if (
+            trace.visible is False
+            or getattr(trace, "hoverinfo", None) == "skip"
+            or trace.name == CLICK_GRID_NAME
+        ):
             continue
         name = trace.name or f"trace {i + 1}"
         columns = {c: getattr(trace, c, None) for c in ("x", "y", "z", "a", "b", "c")}

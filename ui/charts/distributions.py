@@ -1,7 +1,7 @@
 """Figures of the Normal-distributions page: plain arrays and translated labels in, go.Figure out.
 
-The 2D chart carries a grid of invisible markers: Streamlit reports clicks on points only, so
-the grid makes "click anywhere to move the probe" work (`CLICK_GRID_NAME` names that trace).
+The 2D chart carries a grid of invisible markers (`base.click_grid`), so a click anywhere on it
+moves the probe.
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from ui.charts.base import FONT_SIZE, PALETTE, finish, round_coords
+from ui.charts.base import FONT_SIZE, PALETTE, click_grid, finish, round_coords
 
-CLICK_GRID_NAME = "click-grid"
 SAMPLE_COLOR = PALETTE[1]
 CURVE_COLOR = PALETTE[0]
 ELLIPSE_COLOR = PALETTE[7]
@@ -98,23 +97,6 @@ def _bars(hist: Histogram, name: str, *, horizontal: bool = False, **kwargs) -> 
     )
 
 
-def _click_grid(bounds, n: int, hover: str) -> dict:
-    x_lo, x_hi, y_lo, y_hi = bounds
-    gx, gy = np.meshgrid(np.linspace(x_lo, x_hi, n), np.linspace(y_lo, y_hi, n))
-    return dict(
-        type="scattergl",
-        x=_xy(gx.ravel(), 3),
-        y=_xy(gy.ravel(), 3),
-        mode="markers",
-        name=CLICK_GRID_NAME,
-        marker={"size": 10, "opacity": 0, "color": "#000000"},
-        selected={"marker": {"opacity": 0}},
-        unselected={"marker": {"opacity": 0}},
-        hovertemplate="(%{x:.2f}, %{y:.2f})<br>" + hover + "<extra></extra>",
-        showlegend=False,
-    )
-
-
 # Axes of the 2D chart, laid out by hand (make_subplots costs ~10x the rest of the figure):
 # main plot x/y, top marginal x2/y2 (x2 follows x), right marginal x3/y3 (y3 follows y).
 MAIN_X, MAIN_Y = (0.0, 0.8), (0.0, 0.79)
@@ -141,7 +123,7 @@ def normal_2d_figure(
     probe: tuple[float, float],
     slice_at: float | None,
     labels: Mapping[str, str],
-    click_grid: int = 50,
+    click_grid_size: int = 50,
 ) -> go.Figure:
     """Samples (or their 2D histogram ``hist_2d`` = (x edges, y edges, density)) under density
     contours, the k-sigma ellipses, the principal axes (``axis_segments``: (axis, end, xy)), the
@@ -228,7 +210,7 @@ def normal_2d_figure(
             hoverinfo="skip",
         )
     )
-    traces.append(_click_grid(bounds, click_grid, labels["click"]))
+    traces.append(click_grid(bounds, click_grid_size, labels["click"]))
     traces += [
         _bars(marginal_x, labels["marginal_hist"], xaxis="x2", yaxis="y2"),
         _line(

@@ -1,0 +1,242 @@
+"""Figures of the Gaussian-process posterior page: plain arrays and translated labels in,
+``go.Figure`` out.
+
+The posterior chart can carry a grid of invisible markers (`base.click_grid`), so a click
+anywhere on it adds an observation there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from ui.charts.base import PALETTE, click_grid, finish, round_coords
+
+MEAN_COLOR = PALETTE[0]
+BAND_FILL = "rgba(0, 114, 178, 0.22)"
+PRIOR_FILL = "rgba(120, 120, 120, 0.12)"
+SAMPLE_COLOR = "rgba(213, 94, 0, 0.45)"
+DATA_COLOR = PALETTE[7]
+TRUTH_COLOR = PALETTE[2]
+MARK_COLOR = PALETTE[4]
+FIT_COLOR = PALETTE[3]
+CLICK_GRID = 50
+# Likelihood contours span this many nats below the best grid value; lower is one colour.
+CONTOUR_DEPTH = 60.0
+
+
+def _band(x, lower, upper, name: str, fill: str, group: str) -> list[go.Scatter]:
+    """Two traces filling the region between lower and upper, under one legend entry."""
+    edge = {"width": 0}
+    common = {"x": round_coords(x), "mode": "lines", "line": edge, "legendgroup": group}
+    return [
+        go.Scatter(y=round_coords(upper), showlegend=False, hoverinfo="skip", **common),
+        go.Scatter(y=round_coords(lower), fill="tonexty", fillcolor=fill, name=name, **common),
+    ]
+
+
+def _joined(x, paths) -> tuple[np.ndarray, np.ndarray]:
+    """Many paths as one trace, separated by gaps: one trace draws faster than fifty."""
+    paths = np.atleast_2d(np.asarray(paths, dtype=float))
+    xs = np.tile(np.append(np.asarray(x, dtype=float), np.nan), len(paths))
+    ys = np.concatenate([np.append(row, np.nan) for row in paths])
+    return xs, ys
+
+
+def posterior_figure(
+    grid,
+    mean,
+    band: tuple,
+    x,
+    y,
+    *,
+    bounds: tuple[float, float, float, float],
+    labels: Mapping[str, str],
+    samples=None,
+    prior_band: tuple | None = None,
+    truth=None,
+    x_star: float | None = None,
+    clickable: bool = False,
+    height: int = 560,
+) -> go.Figure:
+    """Observations, the posterior mean and its ±2 sd band, optional samples, prior band,
+    true function and marked input ``x_star``; with ``clickable``, the invisible click grid.
+
+    ``labels``: title, x, y, mean, band, observations, and samples / prior / truth / x_star /
+    click for the optional parts.
+    """
+    fig = go.Figure()
+    if prior_band is not None:
+        fig.add_traces(_band(grid, *prior_band, labels["prior"], PRIOR_FILL, "prior"))
+    fig.add_traces(_band(grid, *band, labels["band"], BAND_FILL, "band"))
+    if samples is not None and len(samples):
+        sx, sy = _joined(grid, samples)
+        fig.add_trace(
+            go.Scatter(
+                x=round_coords(sx),
+                y=round_coords(sy),
+                mode="lines",
+                name=labels["samples"],
+                line={"color": SAMPLE_COLOR, "width": 1.5},
+                connectgaps=False,
+                hoverinfo="skip",
+            )
+        )
+    if truth is not None:
+        fig.add_trace(
+            go.Scatter(
+                x=round_coords(grid),
+                y=round_coords(truth),
+                mode="lines",
+                name=labels["truth"],
+                line={"color": TRUTH_COLOR, "width": 2.5, "dash": "dot"},
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=round_coords(grid),
+            y=round_coords(mean),
+            mode="lines",
+            name=labels["mean"],
+            line={"color": MEAN_COLOR, "width": 4},
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=round_coords(x),
+            y=round_coords(y),
+            mode="markers",
+            name=labels["observations"],
+            marker={"color": DATA_COLOR, "size": 9, "line": {"color": "#FFFFFF", "width": 1}},
+        )
+    )
+    if x_star is not None:
+        fig.add_vline(x=x_star, line={"color": MARK_COLOR, "width": 2, "dash": "dash"})
+        fig.add_trace(
+            go.Scatter(
+                x=[x_star],
+                y=[None],
+                mode="lines",
+                name=labels["x_star"],
+                line={"color": MARK_COLOR, "width": 2, "dash": "dash"},
+            )
+        )
+    if clickable:
+        fig.add_trace(click_grid(bounds, CLICK_GRID, labels["click"]))
+    fig.update_xaxes(range=list(bounds[:2]))
+    fig.update_yaxes(range=list(bounds[2:]))
+    return finish(
+        fig, title=labels["title"], x_title=labels["x"], y_title=labels["y"], height=height
+    )
+
+
+def influence_figure(
+    x,
+    weights,
+    x_star: float,
+    *,
+    bounds: tuple[float, float],
+    labels: Mapping[str, str],
+    height: int = 460,
+) -> go.Figure:
+    """The weight of each observation in the posterior mean at ``x_star``, as stems."""
+    x = np.asarray(x, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    fig = go.Figure(
+        go.Bar(
+            x=round_coords(x),
+            y=round_coords(weights, 5),
+            width=max(0.02, 0.4 * (bounds[1] - bounds[0]) / max(len(x), 20)),
+            name=labels["weights"],
+            marker={"color": np.where(weights >= 0, PALETTE[0], PALETTE[1]).tolist()},
+            hovertemplate="x = %{x:.3f}<br>w = %{y:.4f}<extra></extra>",
+        )
+    )
+    fig.add_vline(x=x_star, line={"color": MARK_COLOR, "width": 2, "dash": "dash"})
+    fig.add_trace(
+        go.Scatter(
+            x=[x_star],
+            y=[None],
+            mode="lines",
+            name=labels["x_star"],
+            line={"color": MARK_COLOR, "width": 2, "dash": "dash"},
+        )
+    )
+    fig.update_xaxes(range=list(bounds))
+    return finish(
+        fig, title=labels["title"], x_title=labels["x"], y_title=labels["y"], height=height
+    )
+
+
+def _marker(point: tuple[float, float], name: str, symbol: str, color: str) -> go.Scatter:
+    return go.Scatter(
+        x=[point[0]],
+        y=[point[1]],
+        mode="markers",
+        name=name,
+        marker={
+            "symbol": symbol,
+            "size": 18,
+            "color": color,
+            "line": {"color": "#FFFFFF", "width": 2},
+        },
+        hovertemplate="(%{x:.3g}, %{y:.3g})<extra>" + name + "</extra>",
+    )
+
+
+def contour_figure(
+    values,
+    noises,
+    lml,
+    *,
+    current: tuple[float, float],
+    labels: Mapping[str, str],
+    fitted: tuple[float, float] | None = None,
+    height: int = 520,
+) -> go.Figure:
+    """``lml[i, j]`` at (``values[i]``, ``noises[j]``) as filled contours on log axes, the
+    current setting (circle) and the fitted optimum (star) marked. Contours span
+    ``CONTOUR_DEPTH`` nats below the top; everything lower shares the bottom colour."""
+    z = np.asarray(lml, dtype=float).T  # rows: noise (y), columns: the hyperparameter (x)
+    top = float(np.max(z))
+    fig = go.Figure(
+        go.Contour(
+            x=round_coords(values, 6),
+            y=round_coords(noises, 8),
+            z=round_coords(np.maximum(z, top - CONTOUR_DEPTH), 3),
+            colorscale="Viridis",
+            contours={"start": top - CONTOUR_DEPTH, "end": top, "size": CONTOUR_DEPTH / 15},
+            colorbar={"title": {"text": labels["colorbar"]}},
+            name=labels["surface"],
+            hovertemplate="(%{x:.3g}, %{y:.3g})<br>log p = %{z:.2f}<extra></extra>",
+        )
+    )
+    fig.add_trace(_marker(current, labels["current"], "circle", MARK_COLOR))
+    if fitted is not None:
+        fig.add_trace(_marker(fitted, labels["fitted"], "star", FIT_COLOR))
+    fig.update_xaxes(type="log")
+    fig.update_yaxes(type="log", exponentformat="power")
+    return finish(
+        fig, title=labels["title"], x_title=labels["x"], y_title=labels["y"], height=height
+    )
+
+
+def progress_figure(
+    history: Sequence[float], *, total_steps: int, labels: Mapping[str, str], height: int = 380
+) -> go.Figure:
+    """The log marginal likelihood before each Adam step of a fit."""
+    fig = go.Figure(
+        go.Scatter(
+            x=np.arange(1, len(history) + 1),
+            y=round_coords(history, 4),
+            mode="lines",
+            name=labels["lml"],
+            line={"color": PALETTE[0], "width": 3},
+        )
+    )
+    fig.update_xaxes(range=[0, total_steps])
+    return finish(
+        fig, title=labels["title"], x_title=labels["x"], y_title=labels["y"], height=height
+    )

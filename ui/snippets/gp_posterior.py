@@ -1,0 +1,255 @@
+"""Short PyTorch programs that reproduce each view of the GP-posterior page with its values.
+
+Each program stands alone (torch and math only): it writes the kernel out as a formula whose
+hyperparameters are arguments (so the fit can differentiate through them), holds the
+observations as literals, and draws from a generator seeded like the page's, so the tests
+can run it and compare its numbers with ``core.gp_posterior``.
+
+A kernel form is ``(op, (name, params), (name, params) | None)`` with op "single", "+" or
+"*"; hyperparameters are named as in `core.gp_posterior.hyperparameters` ("lengthscale", or
+"k1.lengthscale" in a sum or product).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from core.kernels import PARAMETERS
+
+# The kernel formulas of the GP-priors page's programs, in the same variable names.
+from ui.snippets.gp import _DOT, _SHORT, _STATIONARY
+
+F64 = "dtype=torch.float64"
+NamedKernel = tuple[str, Mapping[str, float]]
+Form = tuple[str, NamedKernel, NamedKernel | None]
+
+_LML = '''
+def log_marginal_likelihood(K, y):
+    """log N(y; 0, K) = data fit + complexity + constant, from the Cholesky factor of K."""
+    L = torch.linalg.cholesky(K)
+    alpha = torch.cholesky_solve(y[:, None], L)[:, 0]
+    data_fit = -0.5 * y @ alpha
+    complexity = -torch.log(L.diagonal()).sum()
+    constant = -0.5 * len(y) * math.log(2 * math.pi)
+    return data_fit, complexity, constant
+'''
+
+
+def _num(v: float) -> str:
+    return repr(float(v))
+
+
+def _tensor(values: Sequence[float]) -> str:
+    return "torch.tensor([" + ", ".join(_num(v) for v in values) + f"], {F64})"
+
+
+def _args(name: str) -> list[str]:
+    if name == "Linear":
+        return ["alpha"]
+    if name in _DOT:
+        return ["s0", "s"]
+    return [_SHORT[p] for p in PARAMETERS[name]]
+
+
+def _parametric(name: str, fn: str) -> str:
+    """``def fn(x1, x2, <hyperparameters>)``: the kernel ``name`` as a formula."""
+    lines = [f"def {fn}(x1, x2, {', '.join(_args(name))}):"]
+    if name == "Linear":
+        lines.append("    return alpha**2 * (1 + x1[:, None] * x2[None, :])")
+    elif name in _DOT:
+        lines += [
+            "    q12 = s0**2 + s**2 * x1[:, None] * x2[None, :]",
+            "    q11 = s0**2 + s**2 * x1[:, None] ** 2",
+            "    q22 = s0**2 + s**2 * x2[None, :] ** 2",
+        ]
+        if name == "ArcCosine":
+            lines.append("    t = torch.acos((q12 / torch.sqrt(q11 * q22)).clamp(-1, 1))")
+        lines.append(f"    return {_DOT[name]}")
+    else:
+        lines += ["    r = (x1[:, None] - x2[None, :]).abs()", f"    return {_STATIONARY[name]}"]
+    return "\n".join(lines) + "\n"
+
+
+def _parts(form: Form) -> list[tuple[str, NamedKernel]]:
+    """(path prefix, kernel) for each kernel of the form."""
+    op, first, second = form
+    if op == "single" or second is None:
+        return [("", first)]
+    return [("k1.", first), ("k2.", second)]
+
+
+def paths(form: Form) -> list[str]:
+    """The hyperparameter names of the form, in `core.gp_posterior.hyperparameters` order."""
+    return [prefix + p for prefix, (name, _) in _parts(form) for p in PARAMETERS[name]]
+
+
+def _definitions(form: Form) -> str:
+    return "\n\n".join(
+        _parametric(name, f"k{i}") for i, (_, (name, _)) in enumerate(_parts(form), start=1)
+    )
+
+
+def _expression(form: Form, values: Mapping[str, str], a: str, b: str) -> str:
+    """``k(a, b)`` with each hyperparameter given by the expression in ``values``."""
+    calls = [
+        f"k{i}({a}, {b}, {', '.join(values[prefix + p] for p in PARAMETERS[name])})"
+        for i, (prefix, (name, _)) in enumerate(_parts(form), start=1)
+    ]
+    return f" {form[0]} ".join(calls) if len(calls) == 2 else calls[0]
+
+
+def _literals(form: Form) -> dict[str, str]:
+    return {
+        prefix + p: _num(params[p]) for prefix, (name, params) in _parts(form) for p in PARAMETERS[name]
+    }
+
+
+def _kernel(form: Form) -> str:
+    """``def k(x1, x2)``: the form with the current hyperparameters."""
+    return f"def k(x1, x2):\n    return {_expression(form, _literals(form), 'x1', 'x2')}\n"
+
+
+def _program(form: Form, body: str, *, lml: bool = False) -> str:
+    parts = ["import math\n\nimport torch\n", _definitions(form), _LML if lml else ""]
+    return "\n\n".join(p.strip("\n") + "\n" for p in parts if p) + "\n" + body.strip() + "\n"
+
+
+def _data(x: Sequence[float], y: Sequence[float], noise: float) -> str:
+    return (
+        f"x_train = {_tensor(x)}\n"
+        f"y_train = {_tensor(y)}\n"
+        f"noise = {_num(noise)}  # noise variance sigma^2"
+    )
+
+
+def posterior_code(
+    form: Form,
+    x: Sequence[float],
+    y: Sequence[float],
+    noise: float,
+    bounds: tuple[float, float],
+    n_test: int,
+    n_samples: int,
+    seed: int,
+    jitter: float,
+    sample_jitter: float,
+    x_star: float,
+) -> str:
+    """Posterior mean, covariance, ±2 sd band, samples, the log marginal likelihood's terms
+    and the weights of the observations in the mean at ``x_star``."""
+    return _program(
+        form,
+        f"""
+{_kernel(form)}
+
+{_data(x, y, noise)}
+x_test = torch.linspace({_num(bounds[0])}, {_num(bounds[1])}, {n_test}, {F64})
+eye = torch.eye(len(x_train), {F64})
+
+K = k(x_train, x_train) + (noise + {jitter!r}) * eye  # jitter: the smallest that worked
+L = torch.linalg.cholesky(K)
+K_s = k(x_train, x_test)
+alpha = torch.cholesky_solve(y_train[:, None], L)[:, 0]
+mean = K_s.T @ alpha
+V = torch.linalg.solve_triangular(L, K_s, upper=False)
+cov = k(x_test, x_test) - V.T @ V
+cov = (cov + cov.T) / 2  # exactly symmetric
+sd = cov.diagonal().clamp_min(0).sqrt()
+lower, upper = mean - 2 * sd, mean + 2 * sd
+
+data_fit, complexity, constant = log_marginal_likelihood(K, y_train)
+lml = data_fit + complexity + constant
+
+gen = torch.Generator().manual_seed({seed})
+L_post = torch.linalg.cholesky(cov + {sample_jitter!r} * torch.eye(len(x_test), {F64}))
+samples = mean + torch.randn({n_samples}, len(x_test), generator=gen, {F64}) @ L_post.T
+
+x_star = torch.tensor([{_num(x_star)}], {F64})
+weights = torch.cholesky_solve(k(x_train, x_star), L)[:, 0]  # mean(x*) = weights @ y_train
+""",
+        lml=True,
+    )
+
+
+def surface_code(
+    form: Form,
+    x: Sequence[float],
+    y: Sequence[float],
+    path: str,
+    span: tuple[float, float],
+    noise_span: tuple[float, float],
+    n: int,
+) -> str:
+    """``log p(y | X)`` over a log grid of one hyperparameter and of the noise variance."""
+    values = _literals(form) | {path: "v"}
+    return _program(
+        form,
+        f"""
+x_train = {_tensor(x)}
+y_train = {_tensor(y)}
+eye = torch.eye(len(x_train), {F64})
+values = torch.logspace(math.log10({_num(span[0])}), math.log10({_num(span[1])}), {n}, {F64})
+noises = torch.logspace(
+    math.log10({_num(noise_span[0])}), math.log10({_num(noise_span[1])}), {n}, {F64}
+)
+lml = torch.zeros({n}, {n}, {F64})  # rows: {path}, columns: noise variance
+for i, v in enumerate(values):
+    K = {_expression(form, values, "x_train", "x_train")}
+    for j, noise in enumerate(noises):
+        lml[i, j] = sum(log_marginal_likelihood(K + noise * eye, y_train))
+""",
+        lml=True,
+    )
+
+
+def fit_code(
+    form: Form,
+    x: Sequence[float],
+    y: Sequence[float],
+    noise: float,
+    steps: int,
+    lr: float,
+    bounds: Mapping[str, tuple[float, float]],
+    fixed: Sequence[str] = (),
+) -> str:
+    """Adam on the log-hyperparameters (all but ``fixed``), projected into ``bounds``."""
+    start = {**{p: float(v) for p, v in _literals(form).items()}, "noise": float(noise)}
+    learned = [p for p in [*paths(form), "noise"] if p not in fixed]
+    values = {p: (f"theta[{learned.index(p)}]" if p in learned else _num(v)) for p, v in start.items()}
+    low = [bounds[p][0] for p in learned]
+    high = [bounds[p][1] for p in learned]
+    names = ", ".join(repr(p) for p in learned)
+    return _program(
+        form,
+        f"""
+x_train = {_tensor(x)}
+y_train = {_tensor(y)}
+eye = torch.eye(len(x_train), {F64})
+names = [{names}]
+low, high = torch.log({_tensor(low)}), torch.log({_tensor(high)})
+log_theta = torch.log({_tensor([start[p] for p in learned])}).clamp(low, high).requires_grad_()
+optimizer = torch.optim.Adam([log_theta], lr={_num(lr)})
+
+
+def objective(theta):
+    K = {_expression(form, values, "x_train", "x_train")} + {values["noise"]} * eye
+    return sum(log_marginal_likelihood(K, y_train))
+
+
+history, best_lml, best_log = [], -math.inf, log_theta.detach().clone()
+for step in range({steps} + 1):
+    optimizer.zero_grad()
+    lml = objective(log_theta.exp())
+    if lml.item() > best_lml:
+        best_lml, best_log = lml.item(), log_theta.detach().clone()
+    if step == {steps}:
+        break
+    history.append(lml.item())
+    (-lml).backward()  # Adam minimises: maximise log p(y | X)
+    optimizer.step()
+    with torch.no_grad():  # keep every hyperparameter inside its range
+        log_theta.clamp_(low, high)
+fitted = dict(zip(names, best_log.exp().tolist()))
+""",
+        lml=True,
+    )
