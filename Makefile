@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench bench-check clean
+.PHONY: run test lint format bench bench-check screenshots clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ bench: $(STAMP)
 
 bench-check: $(STAMP)
 	$(BIN)/python -m benchmarks.budget
+
+# Screenshots of every page (English, Chinese, presentation mode) for the README's gallery.
+screenshots: $(STAMP)
+	$(BIN)/pytest tests/e2e -k "fresh_server or redraws or presentation" -p no:cacheprovider
+	$(BIN)/python docs/gallery.py
 
 clean:
 	rm -rf $(VENV)

@@ -6,6 +6,9 @@ TAB_KEYS: dict[str, str] = {
     "gp_priors.py": "gp_tab",
     "activations.py": "act_view",
     "gumbel.py": "gb_view",
+    "gp_posterior.py": "gpp_tab",
+    "bayesian_nn.py": "bnn_tab",
+    "gradient_descent.py": "gd_tab",
 }
 
 # Largest settings that "every control at its maximum" does not reach on its own.

@@ -5,11 +5,16 @@ import concurrent.futures
 import sys
 from pathlib import Path
 
+import torch
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+# The suite runs in two workers on two cores: a second torch thread per worker only contends
+# (small linear algebra runs several times slower with it on a busy machine).
+torch.set_num_threads(1)
 
 # Derandomised: the same examples on every run and every machine.
 settings.register_profile(

@@ -23,9 +23,15 @@ def current_link(url_path: str) -> str:
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def qr_png(text: str) -> bytes:
+def qr_png(text: str) -> bytes | None:
+    """The QR code of ``text`` as a PNG, or None when the text is longer than a QR code holds
+    (about 2,900 bytes: a link with many typed data points can be)."""
+    try:
+        code = segno.make(text, error="l")
+    except segno.DataOverflowError:
+        return None
     buffer = io.BytesIO()
-    segno.make(text, error="m").save(buffer, kind="png", scale=8, border=2)
+    code.save(buffer, kind="png", scale=8, border=2)
     return buffer.getvalue()
 
 
@@ -35,4 +41,8 @@ def share_block(url_path: str) -> None:
         link = current_link(url_path)
         st.caption(t("share.caption"))
         st.code(link, language=None, wrap_lines=True)
-        st.image(qr_png(link), caption=t("share.qr"), width=280)
+        png = qr_png(link)
+        if png is None:
+            st.caption(t("share.qr_too_long", n=len(link)))
+        else:
+            st.image(png, caption=t("share.qr"), width=280)

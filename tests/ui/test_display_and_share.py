@@ -97,3 +97,10 @@ def test_presentation_mode_folds_every_pages_controls_into_an_expander(info):
     folded = [e for e in at.expander if e.label == t("display.controls")]
     assert folded, info.name
     assert any(len(e.slider) + len(e.selectbox) + len(e.toggle) for e in folded)
+
+
+def test_a_link_too_long_for_a_qr_code_gets_a_note_not_a_crash():
+    assert qr_png("http://x/?" + "a" * 5000) is None
+    at = open_page("gumbel.py", {"junk": "a" * 3000})
+    assert_clean(at)
+    assert any("QR" in c.value for c in at.sidebar.caption)

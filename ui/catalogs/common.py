@@ -67,6 +67,9 @@ EN = {
     "share.button": "Share this view",
     "share.caption": "This link reopens exactly this view: page, settings and seed.",
     "share.qr": "Scan to open this view",
+    "share.qr_too_long": (
+        "This link ({n} characters) is too long for a QR code; share it as text instead."
+    ),
     # home
     "home.title": "Deep Learning Probability Lab",
     "home.intro": (
@@ -144,6 +147,7 @@ ZH = {
     "share.button": "分享此视图",
     "share.caption": "此链接可重新打开完全相同的视图：页面、设置和种子。",
     "share.qr": "扫码打开此视图",
+    "share.qr_too_long": "此链接（{n} 个字符）太长，无法生成二维码；请以文本形式分享。",
     "home.title": "深度学习概率实验室",
     "home.intro": (
         "动手探索深度学习背后的概率与微积分。每张图都由 PyTorch 根据页面上的控件实时计算，"

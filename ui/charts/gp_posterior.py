@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from ui.charts.base import PALETTE, click_grid, finish, round_coords
 
@@ -23,17 +24,31 @@ TRUTH_COLOR = PALETTE[2]
 MARK_COLOR = PALETTE[4]
 FIT_COLOR = PALETTE[3]
 CLICK_GRID = 50
+LEGEND_ROOM = 130
 # Likelihood contours span this many nats below the best grid value; lower is one colour.
 CONTOUR_DEPTH = 60.0
 
 
-def _band(x, lower, upper, name: str, fill: str, group: str) -> list[go.Scatter]:
+def _figure(traces: list[dict], layout: dict) -> go.Figure:
+    """A figure from plain dicts, without plotly's per-property validation: the posterior
+    chart is drawn on every rerun (it takes clicks, so it is not cached) and validating it
+    costs more than the rest of the rerun. The tests validate every figure."""
+    layout = {"template": pio.templates[pio.templates.default], **layout}
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
+
+
+def _band(x, lower, upper, name: str, fill: str, group: str) -> list[dict]:
     """Two traces filling the region between lower and upper, under one legend entry."""
-    edge = {"width": 0}
-    common = {"x": round_coords(x), "mode": "lines", "line": edge, "legendgroup": group}
+    common = {
+        "type": "scatter",
+        "x": round_coords(x),
+        "mode": "lines",
+        "line": {"width": 0},
+        "legendgroup": group,
+    }
     return [
-        go.Scatter(y=round_coords(upper), showlegend=False, hoverinfo="skip", **common),
-        go.Scatter(y=round_coords(lower), fill="tonexty", fillcolor=fill, name=name, **common),
+        {**common, "y": round_coords(upper), "showlegend": False, "hoverinfo": "skip"},
+        {**common, "y": round_coords(lower), "fill": "tonexty", "fillcolor": fill, "name": name},
     ]
 
 
@@ -43,6 +58,19 @@ def _joined(x, paths) -> tuple[np.ndarray, np.ndarray]:
     xs = np.tile(np.append(np.asarray(x, dtype=float), np.nan), len(paths))
     ys = np.concatenate([np.append(row, np.nan) for row in paths])
     return xs, ys
+
+
+def _curve(x, y, name: str, color: str, width: float, **kwargs) -> dict:
+    line = {"color": color, "width": width, "dash": kwargs.pop("dash", "solid")}
+    return dict(
+        type="scatter",
+        x=round_coords(x),
+        y=round_coords(y),
+        mode="lines",
+        name=name,
+        line=line,
+        **kwargs,
+    )
 
 
 def posterior_figure(
@@ -57,54 +85,34 @@ def posterior_figure(
     samples=None,
     prior_band: tuple | None = None,
     truth=None,
-    x_star: float | None = None,
     clickable: bool = False,
+    legend_room: bool = False,
     height: int = 560,
 ) -> go.Figure:
-    """Observations, the posterior mean and its ±2 sd band, optional samples, prior band,
-    true function and marked input ``x_star``; with ``clickable``, the invisible click grid.
+    """Observations, the posterior mean and its ±2 sd band, optional samples, prior band and
+    true function; with ``clickable``, the invisible click grid; ``legend_room`` makes space
+    for a legend of two rows.
 
-    ``labels``: title, x, y, mean, band, observations, and samples / prior / truth / x_star /
-    click for the optional parts.
+    ``labels``: title, x, y, mean, band, observations, and samples / prior / truth / click for
+    the optional parts.
     """
-    fig = go.Figure()
+    traces: list[dict] = []
     if prior_band is not None:
-        fig.add_traces(_band(grid, *prior_band, labels["prior"], PRIOR_FILL, "prior"))
-    fig.add_traces(_band(grid, *band, labels["band"], BAND_FILL, "band"))
+        traces += _band(grid, *prior_band, labels["prior"], PRIOR_FILL, "prior")
+    traces += _band(grid, *band, labels["band"], BAND_FILL, "band")
     if samples is not None and len(samples):
         sx, sy = _joined(grid, samples)
-        fig.add_trace(
-            go.Scatter(
-                x=round_coords(sx),
-                y=round_coords(sy),
-                mode="lines",
-                name=labels["samples"],
-                line={"color": SAMPLE_COLOR, "width": 1.5},
-                connectgaps=False,
-                hoverinfo="skip",
+        traces.append(
+            _curve(
+                sx, sy, labels["samples"], SAMPLE_COLOR, 1.5, connectgaps=False, hoverinfo="skip"
             )
         )
     if truth is not None:
-        fig.add_trace(
-            go.Scatter(
-                x=round_coords(grid),
-                y=round_coords(truth),
-                mode="lines",
-                name=labels["truth"],
-                line={"color": TRUTH_COLOR, "width": 2.5, "dash": "dot"},
-            )
-        )
-    fig.add_trace(
-        go.Scatter(
-            x=round_coords(grid),
-            y=round_coords(mean),
-            mode="lines",
-            name=labels["mean"],
-            line={"color": MEAN_COLOR, "width": 4},
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
+        traces.append(_curve(grid, truth, labels["truth"], TRUTH_COLOR, 2.5, dash="dot"))
+    traces.append(_curve(grid, mean, labels["mean"], MEAN_COLOR, 4))
+    traces.append(
+        dict(
+            type="scatter",
             x=round_coords(x),
             y=round_coords(y),
             mode="markers",
@@ -112,24 +120,19 @@ def posterior_figure(
             marker={"color": DATA_COLOR, "size": 9, "line": {"color": "#FFFFFF", "width": 1}},
         )
     )
-    if x_star is not None:
-        fig.add_vline(x=x_star, line={"color": MARK_COLOR, "width": 2, "dash": "dash"})
-        fig.add_trace(
-            go.Scatter(
-                x=[x_star],
-                y=[None],
-                mode="lines",
-                name=labels["x_star"],
-                line={"color": MARK_COLOR, "width": 2, "dash": "dash"},
-            )
-        )
     if clickable:
-        fig.add_trace(click_grid(bounds, CLICK_GRID, labels["click"]))
-    fig.update_xaxes(range=list(bounds[:2]))
-    fig.update_yaxes(range=list(bounds[2:]))
-    return finish(
-        fig, title=labels["title"], x_title=labels["x"], y_title=labels["y"], height=height
-    )
+        traces.append(click_grid(bounds, CLICK_GRID, labels["click"]))
+    layout = {
+        "xaxis": {"range": list(bounds[:2])},
+        "yaxis": {"range": list(bounds[2:])},
+        "hovermode": "closest",
+    }
+    fig = _figure(traces, layout)
+    finish(fig, title=labels["title"], x_title=labels["x"], y_title=labels["y"], height=height)
+    if legend_room:
+        # A half-width chart's legend takes two rows between the title and the plot.
+        fig.update_layout(margin_t=LEGEND_ROOM, title_y=0.98, title_yanchor="top")
+    return fig
 
 
 def influence_figure(
@@ -186,6 +189,14 @@ def _marker(point: tuple[float, float], name: str, symbol: str, color: str) -> g
     )
 
 
+def _log_ticks(values) -> list[float]:
+    """1, 2 and 5 times the powers of ten inside the range of ``values``."""
+    low, high = float(np.min(values)), float(np.max(values))
+    decades = range(int(np.floor(np.log10(low))), int(np.ceil(np.log10(high))) + 1)
+    ticks = [m * 10.0**d for d in decades for m in (1, 2, 5)]
+    return [float(f"{v:.3g}") for v in ticks if low * 0.999 <= v <= high * 1.001]
+
+
 def contour_figure(
     values,
     noises,
@@ -216,8 +227,8 @@ def contour_figure(
     fig.add_trace(_marker(current, labels["current"], "circle", MARK_COLOR))
     if fitted is not None:
         fig.add_trace(_marker(fitted, labels["fitted"], "star", FIT_COLOR))
-    fig.update_xaxes(type="log")
-    fig.update_yaxes(type="log", exponentformat="power")
+    fig.update_xaxes(type="log", tickvals=_log_ticks(values))
+    fig.update_yaxes(type="log", dtick=1, exponentformat="power")
     return finish(
         fig, title=labels["title"], x_title=labels["x"], y_title=labels["y"], height=height
     )

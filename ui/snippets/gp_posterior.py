@@ -100,7 +100,9 @@ def _expression(form: Form, values: Mapping[str, str], a: str, b: str) -> str:
 
 def _literals(form: Form) -> dict[str, str]:
     return {
-        prefix + p: _num(params[p]) for prefix, (name, params) in _parts(form) for p in PARAMETERS[name]
+        prefix + p: _num(params[p])
+        for prefix, (name, params) in _parts(form)
+        for p in PARAMETERS[name]
     }
 
 
@@ -171,61 +173,42 @@ weights = torch.cholesky_solve(k(x_train, x_star), L)[:, 0]  # mean(x*) = weight
     )
 
 
-def surface_code(
-    form: Form,
-    x: Sequence[float],
-    y: Sequence[float],
-    path: str,
-    span: tuple[float, float],
-    noise_span: tuple[float, float],
-    n: int,
+def _surface(
+    form: Form, path: str, span: tuple[float, float], noise_span: tuple[float, float], n: int
 ) -> str:
-    """``log p(y | X)`` over a log grid of one hyperparameter and of the noise variance."""
     values = _literals(form) | {path: "v"}
-    return _program(
-        form,
-        f"""
-x_train = {_tensor(x)}
-y_train = {_tensor(y)}
-eye = torch.eye(len(x_train), {F64})
+    return f"""
+# log p(y | X) over a log grid of {path} (rows) and of the noise variance (columns)
 values = torch.logspace(math.log10({_num(span[0])}), math.log10({_num(span[1])}), {n}, {F64})
 noises = torch.logspace(
     math.log10({_num(noise_span[0])}), math.log10({_num(noise_span[1])}), {n}, {F64}
 )
-lml = torch.zeros({n}, {n}, {F64})  # rows: {path}, columns: noise variance
+surface = torch.zeros({n}, {n}, {F64})
 for i, v in enumerate(values):
     K = {_expression(form, values, "x_train", "x_train")}
-    for j, noise in enumerate(noises):
-        lml[i, j] = sum(log_marginal_likelihood(K + noise * eye, y_train))
-""",
-        lml=True,
-    )
+    for j, s2 in enumerate(noises):
+        surface[i, j] = sum(log_marginal_likelihood(K + s2 * eye, y_train))
+"""
 
 
-def fit_code(
+def _fit(
     form: Form,
-    x: Sequence[float],
-    y: Sequence[float],
     noise: float,
     steps: int,
     lr: float,
     bounds: Mapping[str, tuple[float, float]],
-    fixed: Sequence[str] = (),
+    fixed: Sequence[str],
 ) -> str:
-    """Adam on the log-hyperparameters (all but ``fixed``), projected into ``bounds``."""
     start = {**{p: float(v) for p, v in _literals(form).items()}, "noise": float(noise)}
     learned = [p for p in [*paths(form), "noise"] if p not in fixed]
-    values = {p: (f"theta[{learned.index(p)}]" if p in learned else _num(v)) for p, v in start.items()}
+    values = {
+        p: (f"theta[{learned.index(p)}]" if p in learned else _num(v)) for p, v in start.items()
+    }
     low = [bounds[p][0] for p in learned]
     high = [bounds[p][1] for p in learned]
-    names = ", ".join(repr(p) for p in learned)
-    return _program(
-        form,
-        f"""
-x_train = {_tensor(x)}
-y_train = {_tensor(y)}
-eye = torch.eye(len(x_train), {F64})
-names = [{names}]
+    return f"""
+# Adam on the log-hyperparameters, gradients by autograd through the Cholesky factor
+names = [{", ".join(repr(p) for p in learned)}]
 low, high = torch.log({_tensor(low)}), torch.log({_tensor(high)})
 log_theta = torch.log({_tensor([start[p] for p in learned])}).clamp(low, high).requires_grad_()
 optimizer = torch.optim.Adam([log_theta], lr={_num(lr)})
@@ -250,6 +233,32 @@ for step in range({steps} + 1):
     with torch.no_grad():  # keep every hyperparameter inside its range
         log_theta.clamp_(low, high)
 fitted = dict(zip(names, best_log.exp().tolist()))
-""",
+"""
+
+
+def likelihood_code(
+    form: Form,
+    x: Sequence[float],
+    y: Sequence[float],
+    noise: float,
+    steps: int,
+    lr: float,
+    bounds: Mapping[str, tuple[float, float]],
+    path: str | None = None,
+    span: tuple[float, float] | None = None,
+    noise_span: tuple[float, float] = (1e-4, 4.0),
+    n: int = 30,
+    fixed: Sequence[str] = (),
+) -> str:
+    """The likelihood surface over ``path`` and the noise (when ``path`` is given), and the
+    fit: Adam on the log-hyperparameters (all but ``fixed``), projected into ``bounds``."""
+    surface = _surface(form, path, span, noise_span, n) if path is not None else ""
+    return _program(
+        form,
+        f"""
+x_train = {_tensor(x)}
+y_train = {_tensor(y)}
+eye = torch.eye(len(x_train), {F64})
+{surface}{_fit(form, noise, steps, lr, bounds, fixed)}""",
         lml=True,
     )
