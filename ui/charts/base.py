@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 FONT_SIZE = 16
 # Streamlit's chart theme sets its own small tick, axis-title and legend fonts (12.75 px):
@@ -26,6 +27,15 @@ PALETTE = (
     "#F0E442",
     "#000000",
 )
+
+
+def plain_figure(traces: list[dict], layout: dict) -> go.Figure:
+    """A figure from plain dicts without plotly's per-property validation, which costs more
+    than the rest of a rerun for a chart drawn on every rerun (the tests validate every
+    figure). Streamlit's default template is attached as the object it already is: plotly
+    would otherwise copy and check it again for every figure."""
+    layout = {"template": pio.templates[pio.templates.default], **layout}
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
 def finish(

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
-import plotly.io as pio
 
-from ui.charts.base import FONT_SIZE, PALETTE, click_grid, finish, round_coords
+from ui.charts.base import FONT_SIZE, PALETTE, click_grid, finish, plain_figure, round_coords
 
 SAMPLE_COLOR = PALETTE[1]
 CURVE_COLOR = PALETTE[0]
@@ -51,15 +50,6 @@ def _sig(values, digits: int = 4) -> np.ndarray:
     if top == 0.0:
         return values.astype(np.float32)
     return _xy(values, max(0, digits - 1 - int(np.floor(np.log10(top)))))
-
-
-def _figure(traces: list[dict], layout: dict) -> go.Figure:
-    """A figure from plain dicts without plotly's per-property validation, which costs more
-    than the rest of a rerun (the page tests rebuild every figure with validation on). The
-    default template (Streamlit's) is attached as the object it already is: plotly would
-    otherwise copy and check it again for every figure."""
-    layout = {"template": pio.templates[pio.templates.default], **layout}
-    return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
 def _centres(edges) -> np.ndarray:
@@ -248,7 +238,7 @@ def normal_2d_figure(
         dragmode="pan",
         clickmode="event+select",
     )
-    fig = finish(_figure(traces, layout), title=labels["title"], height=800)
+    fig = finish(plain_figure(traces, layout), title=labels["title"], height=800)
     # Ten legend entries: below the plot, where they cover neither the title nor the marginal.
     fig.update_layout(legend={"y": -0.09, "yanchor": "top"}, margin={"b": 150})
     return fig
@@ -280,7 +270,7 @@ def conditional_figure(
         xaxis={"title": {"text": "y"}},
         yaxis={"title": {"text": labels["y"]}, "rangemode": "tozero"},
     )
-    return finish(_figure(traces, layout), title=labels["title"], height=440)
+    return finish(plain_figure(traces, layout), title=labels["title"], height=440)
 
 
 def surface_figure(xs, ys, density, *, labels: Mapping[str, str]) -> go.Figure:
@@ -302,7 +292,7 @@ def surface_figure(xs, ys, density, *, labels: Mapping[str, str]) -> go.Figure:
         }
     )
     return finish(
-        _figure([surface], layout),
+        plain_figure([surface], layout),
         title=labels["title"],
         height=560,
         legend=False,
@@ -375,7 +365,7 @@ def univariate_figure(
         shapes=shapes,
         bargap=0,
     )
-    fig = finish(_figure(traces, layout), height=520)
+    fig = finish(plain_figure(traces, layout), height=520)
     fig.update_layout(legend={"y": -0.16, "yanchor": "top"}, margin={"b": 110})  # under the x axes
     return fig
 

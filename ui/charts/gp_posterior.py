@@ -11,9 +11,8 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
-import plotly.io as pio
 
-from ui.charts.base import PALETTE, click_grid, finish, round_coords
+from ui.charts.base import PALETTE, click_grid, finish, plain_figure, round_coords
 
 MEAN_COLOR = PALETTE[0]
 BAND_FILL = "rgba(0, 114, 178, 0.22)"
@@ -27,14 +26,6 @@ CLICK_GRID = 50
 LEGEND_ROOM = 130
 # Likelihood contours span this many nats below the best grid value; lower is one colour.
 CONTOUR_DEPTH = 60.0
-
-
-def _figure(traces: list[dict], layout: dict) -> go.Figure:
-    """A figure from plain dicts, without plotly's per-property validation: the posterior
-    chart is drawn on every rerun (it takes clicks, so it is not cached) and validating it
-    costs more than the rest of the rerun. The tests validate every figure."""
-    layout = {"template": pio.templates[pio.templates.default], **layout}
-    return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
 def _band(x, lower, upper, name: str, fill: str, group: str) -> list[dict]:
@@ -127,7 +118,7 @@ def posterior_figure(
         "yaxis": {"range": list(bounds[2:])},
         "hovermode": "closest",
     }
-    fig = _figure(traces, layout)
+    fig = plain_figure(traces, layout)
     finish(fig, title=labels["title"], x_title=labels["x"], y_title=labels["y"], height=height)
     if legend_room:
         # A half-width chart's legend takes two rows between the title and the plot.

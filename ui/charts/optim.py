@@ -29,7 +29,7 @@ FIELD_COLOR = "rgba(40, 40, 40, 0.55)"
 MINIMUM_COLOR = PALETTE[7]
 LOG_FLOOR = 1e-16  # below float64 resolution relative to f ~ 1: drawn at the axis floor
 MAX_MARKED_STEPS = 150  # longer paths are drawn as lines only
-MAP_HEIGHT = 640
+MAP_HEIGHT = 760
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,13 @@ class Marker:
     symbol: str = "circle"
     size: float = 12
     opacity: float = 1.0
+    outline: bool = True
+
+
+def cell_size(n: int) -> float:
+    """Marker size (px) at which an n x n grid of square markers tiles the square map."""
+    plot_px = MAP_HEIGHT - 210  # the figure's height less its title and legend margins
+    return max(3.0, 0.92 * plot_px / n)
 
 
 def _figure(traces: list[dict], layout: dict) -> go.Figure:
@@ -96,10 +103,13 @@ def _colorbar(m: Map, title: str) -> dict:
     bar = {"title": {"text": title}, "thickness": 16, "len": 0.8}
     if m.log_min is None:
         return bar
+    # Ticks at round values of f: 0, 1, 10, 100, ... within the range drawn.
     top = float(np.nanmax(m.values)) if np.isfinite(m.values).any() else 0.0
-    steps = [0.0] + [10.0**k for k in range(0, int(np.floor(top)) + 1)]
-    bar["tickvals"] = [float(np.log10(1 + d)) for d in steps]
-    bar["ticktext"] = [f"{m.log_min + d:.3g}" for d in steps]
+    f_top = m.log_min + 10**top - 1
+    ticks = [0.0] + [10.0**k for k in range(0, int(np.log10(max(f_top, 1.0))) + 1)]
+    ticks = [f for f in ticks if m.log_min <= f <= f_top]
+    bar["tickvals"] = [float(np.log10(1 + f - m.log_min)) for f in ticks]
+    bar["ticktext"] = [f"{f:g}" for f in ticks]
     return bar
 
 
@@ -176,7 +186,7 @@ def _field(field: tuple, length: float, name: str) -> list[dict]:
     return [shafts, _heads(tips, units, FIELD_COLOR, 9, name)]
 
 
-def _arrow(arrow: Arrow) -> list[dict]:
+def _arrow(arrow: Arrow, show_legend: bool = True) -> list[dict]:
     start = np.asarray(arrow.start, dtype=float)
     vector = np.asarray(arrow.vector, dtype=float)
     tail, tip = (start, start + vector) if arrow.head else (start - vector, start + vector)
@@ -188,6 +198,7 @@ def _arrow(arrow: Arrow) -> list[dict]:
         line={"color": arrow.color, "width": 4, "dash": arrow.dash},
         name=arrow.name,
         legendgroup=arrow.name,
+        showlegend=show_legend,
         hoverinfo="skip",
     )
     if not arrow.head:
@@ -222,7 +233,7 @@ def _marker(marker: Marker, gl: bool = False) -> dict:
             "size": marker.size,
             "color": marker.color,
             "opacity": marker.opacity,
-            "line": {"color": "#000000", "width": 1.2 if marker.size >= 10 else 0},
+            "line": {"color": "#000000", "width": 1.2 if marker.outline else 0},
         },
         name=marker.name,
         hovertemplate="(%{x:.4g}, %{y:.4g})<extra>" + marker.name + "</extra>",
@@ -252,8 +263,10 @@ def map_figure(
         n = max(int(np.sqrt(np.asarray(field[0]).size)), 2)
         traces += _field(field, 0.7 * (x_hi - x_lo) / (n - 1), labels["field"])
     traces += [_path(p) for p in paths]
+    named: set[str] = set()
     for arrow in arrows:
-        traces += _arrow(arrow)
+        traces += _arrow(arrow, show_legend=arrow.name not in named)
+        named.add(arrow.name)
     traces += [_marker(m) for m in markers]
     if clickable:
         traces.append(click_grid(background.bounds, 50, labels["click"]))
@@ -275,14 +288,17 @@ def map_figure(
     return fig.update_layout(legend={"y": -0.12, "yanchor": "top"}, margin={"b": 130})
 
 
-def loss_figure(curves: Sequence[Path], *, log: bool, labels: Mapping[str, str]) -> go.Figure:
-    """f (or f - f*, on a log axis when ``log``) against the step, one line per optimiser;
-    values below `LOG_FLOOR` sit on the floor of the log axis."""
+def loss_figure(
+    curves: Sequence[Path], *, reference: float | None, labels: Mapping[str, str]
+) -> go.Figure:
+    """f against the step, one line per optimiser; with a ``reference`` (the known minimum
+    f*), f - f* on a log axis, where values below `LOG_FLOOR` sit on the axis floor."""
+    log = reference is not None
     traces = []
     for curve in curves:
         y = np.asarray(curve.y, dtype=float)
         if log:
-            y = np.maximum(y, LOG_FLOOR)
+            y = np.maximum(y - reference, LOG_FLOOR)
             y = np.array([float(f"{v:.4g}") for v in y])  # significant digits: 1e-9 is not 0
         else:
             y = _finite(y)
@@ -296,13 +312,40 @@ def loss_figure(curves: Sequence[Path], *, log: bool, labels: Mapping[str, str])
                 name=curve.name,
             )
         )
+    yaxis = {"title": {"text": labels["y"]}, "type": "log" if log else "linear"}
+    if log and _decades(traces) > 3:
+        yaxis |= {"dtick": 1, "exponentformat": "power"}  # one label a decade, not 2 and 5 too
+    if not log:
+        yaxis["range"] = _robust_range(traces)
     layout = dict(
         xaxis={"title": {"text": labels["x"]}, "rangemode": "tozero"},
-        yaxis={"title": {"text": labels["y"]}, "type": "log" if log else "linear"},
+        yaxis=yaxis,
         hovermode="x unified",
     )
     fig = finish(_figure(traces, layout), title=labels["title"], height=MAP_HEIGHT)
     return fig.update_layout(legend={"y": -0.12, "yanchor": "top"}, margin={"b": 130})
+
+
+def _robust_range(traces: list[dict]) -> list[float] | None:
+    """The y range of the middle 90% of the values, widened by its span on both sides: a run
+    falling to -inf leaves through the bottom instead of flattening every other curve."""
+    values = np.concatenate([np.asarray(t["y"], dtype=float) for t in traces] or [np.ones(1)])
+    values = values[np.isfinite(values)]
+    if not values.size or values.min() == values.max():
+        return None
+    low, high = np.percentile(values, [5, 95])
+    span = (high - low) or max(abs(high), 1.0)
+    margin = 0.05 * span
+    return [
+        float(max(values.min() - margin, low - span)),
+        float(min(values.max() + margin, high + span)),
+    ]
+
+
+def _decades(traces: list[dict]) -> float:
+    values = np.concatenate([np.asarray(t["y"], dtype=float) for t in traces] or [np.ones(1)])
+    values = values[np.isfinite(values) & (values > 0)]
+    return float(np.log10(values.max() / values.min())) if values.size else 0.0
 
 
 def surface_figure(

@@ -22,7 +22,7 @@ def sample(K, n, gen, jitter=0.0):
 
 # Kernel bodies: first line names the parameters, second computes from r or the
 # augmented inner products q (x~ = (1, x), S = diag(s0^2, s^2)).
-_STATIONARY = {
+STATIONARY_CODE = {
     "RBF": "a**2 * torch.exp(-(r**2) / (2 * l**2))",
     "OrnsteinUhlenbeck": "a**2 * torch.exp(-r / l)",
     "Matern32": "a**2 * (1 + math.sqrt(3) * r / l) * torch.exp(-math.sqrt(3) * r / l)",
@@ -33,8 +33,8 @@ _STATIONARY = {
     "Periodic": "a**2 * torch.exp(-2 * torch.sin(math.pi * r / p) ** 2 / l**2)",
     "RationalQuadratic": "a**2 * (1 + r**2 / (2 * alpha * l**2)) ** (-alpha)",
 }
-_SHORT = {"amplitude": "a", "lengthscale": "l", "period": "p", "alpha": "alpha"}
-_DOT = {
+SHORT_NAMES = {"amplitude": "a", "lengthscale": "l", "period": "p", "alpha": "alpha"}
+DOT_PRODUCT_CODE = {
     "NeuralNetwork": (
         "2 / math.pi * torch.asin(2 * q12 / torch.sqrt((1 + 2 * q11) * (1 + 2 * q22)))"
     ),
@@ -55,10 +55,10 @@ def _tensor(values: Sequence[float]) -> str:
 def kernel_function(name: str, params: Mapping[str, float], fn: str = "k", dims: int = 1) -> str:
     """``def fn(x1, x2)`` computing the kernel ``name`` with ``params`` as a formula."""
     lines = [f"def {fn}(x1, x2):"]
-    if name in _STATIONARY:
+    if name in STATIONARY_CODE:
         names = [p for p in ("amplitude", "lengthscale", "period", "alpha") if p in params]
         lines.append(
-            f"    {', '.join(_SHORT[p] for p in names)} = "
+            f"    {', '.join(SHORT_NAMES[p] for p in names)} = "
             f"{', '.join(_num(params[p]) for p in names)}"
         )
         if dims > 1 and name == "Periodic":
@@ -70,7 +70,7 @@ def kernel_function(name: str, params: Mapping[str, float], fn: str = "k", dims:
             ]
         else:
             r = "torch.cdist(x1, x2)" if dims > 1 else "(x1[:, None] - x2[None, :]).abs()"
-            lines += [f"    r = {r}", f"    return {_STATIONARY[name]}"]
+            lines += [f"    r = {r}", f"    return {STATIONARY_CODE[name]}"]
     elif name == "Linear":
         lines += [
             f"    alpha = {_num(params['alpha'])}",
@@ -85,7 +85,7 @@ def kernel_function(name: str, params: Mapping[str, float], fn: str = "k", dims:
         ]
         if name == "ArcCosine":
             lines.append("    t = torch.acos((q12 / torch.sqrt(q11 * q22)).clamp(-1, 1))")
-        lines.append(f"    return {_DOT[name]}")
+        lines.append(f"    return {DOT_PRODUCT_CODE[name]}")
     return "\n".join(lines) + "\n"
 
 

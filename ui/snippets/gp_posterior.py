@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from core.kernels import PARAMETERS
 
 # The kernel formulas of the GP-priors page's programs, in the same variable names.
-from ui.snippets.gp import _DOT, _SHORT, _STATIONARY
+from ui.snippets.gp import DOT_PRODUCT_CODE, SHORT_NAMES, STATIONARY_CODE
 
 F64 = "dtype=torch.float64"
 NamedKernel = tuple[str, Mapping[str, float]]
@@ -46,9 +46,9 @@ def _tensor(values: Sequence[float]) -> str:
 def _args(name: str) -> list[str]:
     if name == "Linear":
         return ["alpha"]
-    if name in _DOT:
+    if name in DOT_PRODUCT_CODE:
         return ["s0", "s"]
-    return [_SHORT[p] for p in PARAMETERS[name]]
+    return [SHORT_NAMES[p] for p in PARAMETERS[name]]
 
 
 def _parametric(name: str, fn: str) -> str:
@@ -56,7 +56,7 @@ def _parametric(name: str, fn: str) -> str:
     lines = [f"def {fn}(x1, x2, {', '.join(_args(name))}):"]
     if name == "Linear":
         lines.append("    return alpha**2 * (1 + x1[:, None] * x2[None, :])")
-    elif name in _DOT:
+    elif name in DOT_PRODUCT_CODE:
         lines += [
             "    q12 = s0**2 + s**2 * x1[:, None] * x2[None, :]",
             "    q11 = s0**2 + s**2 * x1[:, None] ** 2",
@@ -64,9 +64,10 @@ def _parametric(name: str, fn: str) -> str:
         ]
         if name == "ArcCosine":
             lines.append("    t = torch.acos((q12 / torch.sqrt(q11 * q22)).clamp(-1, 1))")
-        lines.append(f"    return {_DOT[name]}")
+        lines.append(f"    return {DOT_PRODUCT_CODE[name]}")
     else:
-        lines += ["    r = (x1[:, None] - x2[None, :]).abs()", f"    return {_STATIONARY[name]}"]
+        body = STATIONARY_CODE[name]
+        lines += ["    r = (x1[:, None] - x2[None, :]).abs()", f"    return {body}"]
     return "\n".join(lines) + "\n"
 
 

@@ -80,7 +80,9 @@ def descent_code(
     beta2: float,
 ) -> str:
     """Each chosen torch.optim optimiser from the same start; the paths are in ``paths``."""
-    makers = "\n".join(f"    {name!r}: lambda p: {_maker(name, beta1, '[p]')}," for name in optimizers)
+    makers = "\n".join(
+        f"    {name!r}: lambda p: {_maker(name, beta1, '[p]')}," for name in optimizers
+    )
     return f"""{_surface(surf)}
 
 start = ({start[0]!r}, {start[1]!r})
@@ -130,5 +132,6 @@ for step in range(steps):
 ends = theta.detach()
 finite = (ends.abs() <= 1e6).all(dim=1)
 print(f"{{int(finite.sum())}} of {{n * n}} descents stayed finite")
-print("where they end (rounded):", torch.unique(ends[finite].round(decimals=1), dim=0).tolist())
+places = torch.unique(ends[finite].round(decimals=1), dim=0)
+print("where they end (rounded, first 10):", places[:10].tolist())
 """
