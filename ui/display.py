@@ -152,15 +152,21 @@ def _built(module: str, builder: str, *args, **kwargs) -> go.Figure:
 
 
 def built_chart(
-    builder, *args, key_prefix: str, file_prefix: str, key: str | None = None, **kwargs
+    builder,
+    *args,
+    key_prefix: str,
+    file_prefix: str,
+    key: str | None = None,
+    chart_kwargs: dict | None = None,
+    **kwargs,
 ):
     """Draw ``builder(*args, **kwargs)`` (a ``ui.charts`` builder), built once and cached.
 
     Unless given, the key comes from the builder and its labels: stable across reruns,
-    distinct between the charts of a tab.
+    distinct between the charts of a tab. ``chart_kwargs`` go to `chart` (e.g. ``on_select``).
     """
     fig = _built(builder.__module__, builder.__name__, *args, **kwargs)
     name = builder.__name__.removesuffix("_figure")
     texts = repr(sorted((k, v) for k, v in kwargs.items() if isinstance(v, str | dict)))
     key = key or f"{key_prefix}_{name}_{zlib.crc32(texts.encode()):08x}"
-    return chart(fig, key=key, filename=f"{file_prefix}-{name}")
+    return chart(fig, key=key, filename=f"{file_prefix}-{name}", **(chart_kwargs or {}))

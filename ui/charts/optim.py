@@ -11,9 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
-import plotly.io as pio
 
-from ui.charts.base import PALETTE, click_grid, finish, round_coords
+from ui.charts.base import PALETTE, click_grid, finish, plain_figure, round_coords
 
 OPTIMIZER_COLORS = {
     "gd": PALETTE[0],
@@ -84,13 +83,6 @@ def cell_size(n: int) -> float:
     """Marker size (px) at which an n x n grid of square markers tiles the square map."""
     plot_px = MAP_HEIGHT - 210  # the figure's height less its title and legend margins
     return max(3.0, 0.92 * plot_px / n)
-
-
-def _figure(traces: list[dict], layout: dict) -> go.Figure:
-    """A figure from plain dicts, without plotly's per-property validation (which costs more
-    than the rest of a rerun); the default template is attached as the object it already is."""
-    layout = {"template": pio.templates[pio.templates.default], **layout}
-    return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
 def _finite(values) -> np.ndarray:
@@ -283,7 +275,7 @@ def map_figure(
         dragmode="pan",
         clickmode="event+select",
     )
-    fig = finish(_figure(traces, layout), title=labels["title"], height=MAP_HEIGHT)
+    fig = finish(plain_figure(traces, layout), title=labels["title"], height=MAP_HEIGHT)
     # Below the plot: a legend above it would cover the title on a square map.
     return fig.update_layout(legend={"y": -0.12, "yanchor": "top"}, margin={"b": 130})
 
@@ -322,7 +314,7 @@ def loss_figure(
         yaxis=yaxis,
         hovermode="x unified",
     )
-    fig = finish(_figure(traces, layout), title=labels["title"], height=MAP_HEIGHT)
+    fig = finish(plain_figure(traces, layout), title=labels["title"], height=MAP_HEIGHT)
     return fig.update_layout(legend={"y": -0.12, "yanchor": "top"}, margin={"b": 130})
 
 
@@ -410,4 +402,4 @@ def surface_figure(
             "camera": {"eye": {"x": 1.4, "y": -1.4, "z": 1.0}},
         }
     )
-    return finish(_figure(traces, layout), title=labels["title"], height=620)
+    return finish(plain_figure(traces, layout), title=labels["title"], height=620)
