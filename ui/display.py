@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import unicodedata
 import zlib
 
 import pandas as pd
@@ -21,6 +22,9 @@ from ui.i18n import t
 PRESENT_KEY = "present"
 PRESENT_FONT_SIZE = 26
 PRESENT_HEIGHT = 820
+# Width (px) a chart's legend is assumed to wrap at: half the main column on a 1920 px screen,
+# since most charts share a row with another.
+LEGEND_WIDTH = 700
 # Static CSS only (never user content): larger text for the back of the hall.
 _PRESENT_CSS = """
 <style>
@@ -60,6 +64,24 @@ def controls_beside_chart(chart_width: float) -> tuple:
     return tuple(st.columns([1, chart_width], gap="large"))
 
 
+def _text_width(text: str, font_size: float) -> float:
+    """Rough rendered width in px: CJK characters are about twice as wide as Latin ones."""
+    return sum(font_size * (1.0 if unicodedata.east_asian_width(c) in "WF" else 0.55) for c in text)
+
+
+def _legend_rows(fig: go.Figure, font_size: float, width: float = LEGEND_WIDTH) -> int:
+    """How many rows a horizontal legend of this figure wraps into at ``width`` px."""
+    rows, used = 0, width
+    for trace in fig.data:
+        if trace.showlegend is False or not trace.name or trace.visible is False:
+            continue
+        entry = _text_width(trace.name, font_size) + 2.5 * font_size  # symbol and gaps
+        if used + entry > width:
+            rows, used = rows + 1, 0.0
+        used += entry
+    return rows
+
+
 def _for_projector(fig: go.Figure) -> go.Figure:
     scale = PRESENT_FONT_SIZE / FONT_SIZE
     fig.update_layout(
@@ -68,12 +90,23 @@ def _for_projector(fig: go.Figure) -> go.Figure:
         legend_font_size=PRESENT_FONT_SIZE - 2,
         **axis_fonts(fig, PRESENT_FONT_SIZE - 2, PRESENT_FONT_SIZE),
     )
-    if fig.layout.title and fig.layout.title.text:
-        fig.update_layout(title_font_size=PRESENT_FONT_SIZE + 6)
+    titled = bool(fig.layout.title and fig.layout.title.text)
+    if titled:
+        fig.update_layout(
+            title={"font": {"size": PRESENT_FONT_SIZE + 6}, "yref": "container", "y": 0.99},
+            title_yanchor="top",
+        )
+    legend = fig.layout.legend
+    if fig.layout.showlegend is not False and legend.orientation == "h" and (legend.y or 0) > 1:
+        # A legend above the plot grows upwards as it wraps: make room for it under the title.
+        rows = _legend_rows(fig, PRESENT_FONT_SIZE - 2)
+        top = (PRESENT_FONT_SIZE * 2.4 if titled else 10) + rows * PRESENT_FONT_SIZE * 1.5 + 20
+        fig.update_layout(margin_t=max(top, fig.layout.margin.t or 0))
     for trace in fig.data:
         line = getattr(trace, "line", None)
         if line is not None and "width" in line:
-            trace.line.width = (line.width or 2) * scale
+            # Band edges are drawn with width 0 and must stay invisible.
+            trace.line.width = (2 if line.width is None else line.width) * scale
         marker = getattr(trace, "marker", None)
         if marker is not None and "size" in marker and isinstance(marker.size, int | float):
             trace.marker.size = marker.size * scale

@@ -30,6 +30,12 @@ LINKED_SLIDERS: dict[str, dict[str, str]] = {
     "gp_priors": {"gp_lin_alpha": "2", "gp_lin_n": "7"},
     "activations": {"act_x0": "1.5", "act_xmax": "8"},
     "gumbel": {"gb_loc": "1", "gb_scale": "2"},
+    "gp_posterior": {"gpp_k_amp": "1.5", "gpp_n": "8"},
+    "bayesian_nn": {"bnn_n": "12", "bnn_fc1_weight_loc": "0.5"},
+}
+# Number boxes likewise.
+LINKED_NUMBERS: dict[str, dict[str, str]] = {
+    "gradient_descent": {"gd_px": "1.5", "gd_py": "-0.5"},
 }
 
 
@@ -41,7 +47,9 @@ def test_deep_links_on_a_fresh_server_keep_navigation_and_sidebar(fresh_server, 
     for i, info in enumerate((*PAGES, HOME)):
         # The default page lives at the root of the app.
         path = "" if info is HOME else info.url_path
-        linked = LINKED_SLIDERS.get(info.name, {})
+        sliders = LINKED_SLIDERS.get(info.name, {})
+        numbers = LINKED_NUMBERS.get(info.name, {})
+        linked = {**sliders, **numbers}
         page.goto(fresh_server.url(path, seed=7, lang="zh", **linked))
         wait_ready(page)
         title = CATALOGS["zh"]["home.title" if info is HOME else info.title_key]
@@ -56,8 +64,10 @@ def test_deep_links_on_a_fresh_server_keep_navigation_and_sidebar(fresh_server, 
         expect(nav).to_contain_text(CATALOGS["zh"][PAGES[0].title_key])
         seed_box = page.locator('[data-testid="stSidebar"] [data-testid="stNumberInput"] input')
         expect(seed_box).to_have_value("7")
-        for key, value in linked.items():
+        for key, value in sliders.items():
             expect(_slider_input(page, key)).to_have_value(value)
+        for key, value in numbers.items():
+            expect(page.locator(f".st-key-{key} input").first).to_have_value(value)
         assert page.locator(EXCEPTION).count() == 0, info.url_path
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"zh-{info.name}.png"))

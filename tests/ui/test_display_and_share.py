@@ -104,3 +104,25 @@ def test_a_link_too_long_for_a_qr_code_gets_a_note_not_a_crash():
     at = open_page("gumbel.py", {"junk": "a" * 3000})
     assert_clean(at)
     assert any("QR" in c.value for c in at.sidebar.caption)
+
+
+def test_projector_figures_make_room_for_a_wrapping_legend_under_the_title():
+    from ui.display import _legend_rows
+
+    def figure(names):
+        fig = go.Figure([go.Scatter(x=[0], y=[0], name=n) for n in names])
+        fig.update_layout(title_text="t", legend={"orientation": "h", "y": 1.02}, margin_t=80)
+        return fig
+
+    short, long = figure(["a", "b"]), figure([f"posterior sample number {i}" for i in range(8)])
+    assert _legend_rows(short, PRESENT_FONT_SIZE) == 1
+    assert _legend_rows(long, PRESENT_FONT_SIZE) >= 4
+    assert _legend_rows(figure(["后验均值"] * 12), 24) > _legend_rows(figure(["mean"] * 12), 24)
+    big_short, big_long = _for_projector(short), _for_projector(long)
+    assert big_long.layout.margin.t > big_short.layout.margin.t >= 80
+    assert big_long.layout.title.yref == "container"
+
+
+def test_projector_figures_keep_invisible_band_edges_invisible():
+    fig = go.Figure(go.Scatter(x=[0, 1], y=[1, 2], line={"width": 0}, fill="tonexty"))
+    assert _for_projector(fig).data[0].line.width == 0
