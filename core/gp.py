@@ -85,7 +85,7 @@ def cholesky_with_jitter(K: torch.Tensor) -> tuple[torch.Tensor, float]:
     )
 
 
-def _check_kernel(kernel: object) -> Kernel:
+def check_kernel(kernel: object) -> Kernel:
     if not isinstance(kernel, Kernel):
         raise InputError(
             f"kernel must be a Kernel object (e.g. RBF()), got {type(kernel).__name__}.",
@@ -108,7 +108,7 @@ def sample_prior_with_jitter(
 
     ``f = L z``, ``z ~ N(0, I)``, rows of ``z`` drawn in one call from ``generator``.
     """
-    kernel = _check_kernel(kernel)
+    kernel = check_kernel(kernel)
     x = _points(x)
     n_samples = int_in_range("number of samples", n_samples, 1, MAX_SAMPLES)
     L, jitter = cholesky_with_jitter(kernel(x))
@@ -125,7 +125,7 @@ def sample_prior(
 
 def band(kernel: Kernel, x: object, k_sigma: float = 2.0) -> tuple[torch.Tensor, torch.Tensor]:
     """``(lower, upper) = 0 -/+ k_sigma sqrt(k(x, x))``: the pointwise k-sigma band of the prior."""
-    kernel = _check_kernel(kernel)
+    kernel = check_kernel(kernel)
     k_sigma = scale("k_sigma", k_sigma, 1e-3, 100)
     sd = torch.sqrt(kernel.diag(_points(x)).clamp_min(0.0))
     return -k_sigma * sd, k_sigma * sd

@@ -29,7 +29,7 @@ import numpy as np
 import torch
 
 from core.errors import InputError
-from core.gp import cholesky_with_jitter
+from core.gp import check_kernel, cholesky_with_jitter
 from core.kernels import (
     DTYPE,
     PARAMETERS,
@@ -72,16 +72,6 @@ NOISE = "noise"
 
 
 # --- inputs -----------------------------------------------------------------------------------
-
-
-def _kernel(kernel: object) -> Kernel:
-    if not isinstance(kernel, Kernel):
-        raise InputError(
-            f"kernel must be a Kernel object (e.g. RBF()), got {type(kernel).__name__}.",
-            code="gp_not_a_kernel",
-            got=type(kernel).__name__,
-        )
-    return kernel
 
 
 def _noise(noise: object) -> float | torch.Tensor:
@@ -162,7 +152,7 @@ def posterior_with_jitter(
     kernel: Kernel, x_train: object, y_train: object, noise: float, x_test: object
 ) -> Posterior:
     """Mean and covariance of ``f(x_test) | y`` (R&W Algorithm 2.1), with the jitter used."""
-    kernel, noise = _kernel(kernel), _noise(noise)
+    kernel, noise = check_kernel(kernel), _noise(noise)
     x, y = _data(x_train, y_train)
     xs = _rows("x_test", x_test, MAX_TEST)
     if x.shape[0] and xs.shape[0] and x.shape[1] != xs.shape[1]:
@@ -224,7 +214,7 @@ def influence(kernel: Kernel, x_train: object, noise: float, x_test: object) -> 
     Row j says how much each observation moves the posterior mean at ``x*_j`` (the
     "equivalent kernel", R&W §2.6). It does not depend on y.
     """
-    kernel, noise = _kernel(kernel), _noise(noise)
+    kernel, noise = check_kernel(kernel), _noise(noise)
     x = _rows("x_train", x_train, MAX_TRAIN)
     xs = _rows("x_test", x_test, MAX_TEST)
     if x.shape[0] == 0:
@@ -262,7 +252,7 @@ def _lml(kernel: Kernel, x: torch.Tensor, y: torch.Tensor, noise) -> tuple[torch
 
 
 def _checked_lml(kernel: Kernel, x: object, y: object, noise) -> tuple[torch.Tensor, ...]:
-    kernel, noise = _kernel(kernel), _noise(noise)
+    kernel, noise = check_kernel(kernel), _noise(noise)
     x, y = _data(x, y, "x")
     if x.shape[0] == 0:
         return tuple(torch.zeros((), dtype=DTYPE) for _ in range(4))
@@ -302,7 +292,7 @@ def lml_surface(
     ``log p = -1/2 sum_i (u_i^T y)^2 / (lam_i + noise) - 1/2 sum_i log(lam_i + noise)
     - n/2 log(2 pi)``; the decompositions run as one batch.
     """
-    kernel = _kernel(kernel)
+    kernel = check_kernel(kernel)
     x, y = _data(x, y, "x")
     values = [scale(param, v) for v in values]
     noise = torch.tensor([_positive_noise(v) for v in noises], dtype=DTYPE)
@@ -358,7 +348,7 @@ def hyperparameters(kernel: Kernel) -> dict[str, float]:
     "lengthscale": 0.5}``, or paths for composed kernels (``"k1.lengthscale"``,
     ``"kernel.period"`` inside ``c * k``, ``"scale"``). Constants added with ``k + c`` and the
     power of a modulated kernel are fixed, not listed."""
-    kernel = _kernel(kernel)
+    kernel = check_kernel(kernel)
     found = {p: float(getattr(kernel, p)) for p in _own(kernel)}
     for child in _children(kernel):
         for name, value in hyperparameters(getattr(kernel, child)).items():
@@ -370,7 +360,7 @@ def with_hyperparameters(kernel: Kernel, values: Mapping[str, float | torch.Tens
     """A copy of ``kernel`` with the named hyperparameters replaced (floats or tensors: a tensor
     that requires grad makes the kernel matrix differentiable in it). The original is left as
     it is; floats are checked like the constructors check them."""
-    kernel = _kernel(kernel)
+    kernel = check_kernel(kernel)
     unknown = set(values) - set(hyperparameters(kernel))
     if unknown:
         raise InputError(
@@ -453,7 +443,7 @@ def fit(
     `hyperparameters`, or "noise") keep their values. Starts from ``kernel`` and ``noise``;
     returns the best point of the trajectory. ``callback(step, lml)`` runs after every step.
     """
-    kernel = _kernel(kernel)
+    kernel = check_kernel(kernel)
     x, y = _data(x, y, "x")
     if x.shape[0] == 0:
         raise InputError(

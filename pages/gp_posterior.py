@@ -19,6 +19,7 @@ from core import gp_posterior as gpp
 from core import gp_posterior_views as views
 from core.errors import InputError
 from ui import display, widgets
+from ui.cached_views import view as _view
 from ui.charts import gp as gp_charts
 from ui.charts import gp_posterior as charts
 from ui.i18n import t
@@ -48,26 +49,6 @@ X_STAR = 2.5
 
 
 # --- cached computation ----------------------------------------------------------------------
-
-
-def _numpy(value):
-    if isinstance(value, torch.Tensor):
-        return value.detach().to(torch.float64).numpy()
-    if isinstance(value, dict):
-        return {k: _numpy(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return type(value)(_numpy(v) for v in value)
-    return value
-
-
-@st.cache_data(max_entries=96, show_spinner=False)
-def _cached_view(name: str, *args):
-    return _numpy(getattr(views, name)(*args))
-
-
-def _view(function, *args):
-    """``function(*args)`` of core.gp_posterior_views, cached, tensors as numpy arrays."""
-    return _cached_view(function.__name__, *args)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 
 import numpy as np
 import streamlit as st
-import torch
 
 from core import gp_prior_views as views
 from core import kernels, weight_space
 from ui import display, widgets
+from ui.cached_views import view as _view
 from ui.charts import gp as charts
 from ui.i18n import t
 from ui.kernel_controls import kernel_controls
@@ -34,28 +34,6 @@ COV_LABELS = {"x": "x", "y": "x'", "colorbar": "k(x, x')"}
 
 
 # --- cached computation and drawing ---------------------------------------------------------
-
-
-def _numpy(value):
-    if isinstance(value, torch.Tensor):
-        return value.detach().to(torch.float64).numpy()
-    if isinstance(value, dict):
-        return {k: _numpy(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return type(value)(_numpy(v) for v in value)
-    return value
-
-
-@st.cache_data(max_entries=96, show_spinner=False)
-def _cached_view(name: str, *args):
-    # One cached function for every view: Streamlit hashes the source of each decorated
-    # function on every rerun, which costs a millisecond or two apiece.
-    return _numpy(getattr(views, name)(*args))
-
-
-def _view(function, *args):
-    """``function(*args)`` of core.gp_prior_views, cached, with numpy arrays for tensors."""
-    return _cached_view(function.__name__, *args)
 
 
 def _plot(builder, *args, **kwargs) -> None:
