@@ -487,7 +487,7 @@ def _status_message(name: str, run: dict, controls: dict, curvature: float | Non
     common = {"opt": label, "k": steps, "x": _fmt(x), "y": _fmt(y), "lr": f"{controls['lr']:g}"}
     if run["status"] == "diverged":
         bound = _bound_text(name, curvature, controls["beta1"])
-        st.error(t("gd.status.diverged", **common) + " " + bound, icon=":material/warning:")
+        st.warning(t("gd.status.diverged", **common) + " " + bound, icon=":material/warning:")
     elif run["status"] == "unbounded":
         st.warning(t("gd.status.unbounded", **common), icon=":material/south:")
     elif run["status"] == "undefined":
