@@ -1,9 +1,15 @@
 """Deep Learning Probability Lab: page config, navigation and the shared sidebar."""
 
 import logging
+import os
+
+# One server process runs every session on a few cores: torch's intra-op threads only contend
+# there (idle OpenMP threads slowed small ops ~40x after a large Cholesky; a basins-of-
+# attraction run took 0.5-6 s with two threads under load, 0.3-0.6 s with one). Set through
+# the environment, before any page imports torch, so the home page does not pay for torch.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import streamlit as st
-import torch
 
 from ui.display import apply_presentation_css
 from ui.i18n import t
@@ -11,11 +17,6 @@ from ui.registry import HOME, PAGES
 from ui.share import share_block
 from ui.state import show_url_notices
 from ui.widgets import sidebar_controls
-
-# One server process runs every session on a few cores: torch's intra-op threads only contend
-# there (idle OpenMP threads slowed small ops ~40x after a large Cholesky; a basins-of-
-# attraction run took 0.5-6 s with two threads under load, 0.3-0.6 s with one).
-torch.set_num_threads(1)
 
 st.set_page_config(
     page_title="Deep Learning Probability Lab",

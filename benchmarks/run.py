@@ -55,13 +55,17 @@ def server_figures(pages: list[page_timing.PageTiming]) -> list[dict]:
 
 def collect() -> dict:
     # Core first, in a fresh process: AppTest and servers leave threads that skew small ops.
-    # Small ops before large ones: after a big multi-threaded Cholesky, torch's idle OpenMP
-    # threads make the next small ops tens of times slower in the same process.
+    # The GP comparison is a property of core, measured at torch's default threads (numpy's
+    # BLAS uses its own) before anything else ran: after other multi-threaded ops, torch's
+    # idle OpenMP threads slow the next ones down by up to 3x. Everything after it runs on
+    # one thread, as the server does (app.py).
+    gp_sampling = core_ratios.gp_sampling()
+    torch.set_num_threads(1)
     core = {
         "weight_space": core_ratios.weight_space_sampler(),
         "gumbel_softmax": core_ratios.gumbel_softmax_vs_torch(),
         "activation_derivatives": core_ratios.activation_derivatives(),
-        "gp_sampling": core_ratios.gp_sampling(),
+        "gp_sampling": gp_sampling,
     }
     bare_ms, pages = page_timing.time_all_pages()
     return {
