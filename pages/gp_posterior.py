@@ -48,27 +48,7 @@ LIVE_UPDATES = 20  # redraws of the live curve during a fit
 X_STAR = 2.5
 
 
-# --- cached computation ----------------------------------------------------------------------
-
-
-@st.cache_resource(max_entries=32, show_spinner=False)
-def _posterior_chart(form, text, noise, n, seed, truth, show_prior, labels: tuple):
-    """The clickable posterior chart, built once per setting and shared read-only (it takes
-    an ``on_select`` callback, so it is drawn with display.chart, not display.built_chart)."""
-    view = _view(views.posterior_view, form, text, noise, n, seed, truth)
-    return charts.posterior_figure(
-        view["grid"],
-        view["mean"],
-        view["band"],
-        view["x"],
-        view["y"],
-        bounds=view["bounds"],
-        samples=view["samples"],
-        prior_band=view["prior_band"] if show_prior else None,
-        truth=view["truth"],
-        clickable=True,
-        labels=dict(labels),
-    )
+# --- charts --------------------------------------------------------------------------------
 
 
 def _plot(builder, *args, **kwargs) -> None:
@@ -335,14 +315,21 @@ def posterior_tab(form, text: str, noise: float, truth: str | None) -> None:
     seed = widgets.seed()
     view = _view(views.posterior_view, form, text, noise, n, seed, truth)
     title = t("gpp.posterior.chart", n=len(view["x"]), kernel=view["repr"])
-    args = (form, text, noise, n, seed, truth, show_prior)
-    fig = _posterior_chart(*args, tuple(_labels(title).items()))
-    display.chart(
-        fig,
+    _plot(
+        charts.posterior_figure,
+        view["grid"],
+        view["mean"],
+        view["band"],
+        view["x"],
+        view["y"],
+        bounds=view["bounds"],
+        samples=view["samples"],
+        prior_band=view["prior_band"] if show_prior else None,
+        truth=view["truth"],
+        clickable=True,
+        labels=_labels(title),
         key=CHART_KEY,
-        filename="gp-posterior",
-        on_select=_add_clicked_point,
-        selection_mode="points",
+        chart_kwargs={"on_select": _add_clicked_point, "selection_mode": "points"},
     )
     st.caption(t("gpp.posterior.click_hint"))
     if len(view["x"]) == 0:
