@@ -14,6 +14,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from scipy.spatial import distance_matrix
+from threadpoolctl import threadpool_limits
 
 from core.activations import ACTIVATIONS, value_and_grad
 from core.gp import sample_prior
@@ -38,29 +39,57 @@ def _d2l_rbf(x1: np.ndarray, x2: np.ndarray, ls: float) -> np.ndarray:
     return np.exp(-(1.0 / ls / 2) * (dist**2))
 
 
-def gp_sampling(sizes=(100, 1000, 2000), n_samples: int = 10) -> list[dict]:
+def alternating_blocks_ms(
+    fns: dict[str, Callable[[], object]], blocks: int, per_block: int
+) -> dict[str, list[float]]:
+    """Times of each function in blocks taken in turn (A A A, B B B, A A A, ...), each block
+    after an untimed warm-up call: a machine drifting meanwhile weighs on every side alike,
+    while one library's idle worker threads (OpenBLAS spins after each call) do not steal the
+    cores of the next call, as they would if the calls alternated one by one."""
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(blocks):
+        for name, fn in fns.items():
+            fn()
+            for _ in range(per_block):
+                start = time.perf_counter()
+                fn()
+                times[name].append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def _gp_contenders(n: int, n_samples: int) -> dict[str, Callable[[], object]]:
+    """Ten draws from the same RBF prior on n points: ours, numpy's, d2l.ai's recipe."""
+    x = torch.linspace(0, 5, n, dtype=torch.float64)
+    kernel = RBF(1.0, 0.5)
+    K = kernel(x, x).numpy()
+    g = torch.Generator().manual_seed(0)
+    rng = np.random.default_rng(0)
+    return {
+        "ours": lambda: sample_prior(kernel, x, n_samples, generator=g),
+        "mvn": lambda: np.random.multivariate_normal(np.zeros(n), K, size=n_samples),
+        "d2l": lambda: rng.multivariate_normal(
+            np.zeros(n), _d2l_rbf(x.numpy(), x.numpy(), 0.25), size=n_samples
+        ),
+    }
+
+
+def gp_sampling(threads: int, sizes=(100, 1000, 2000), n_samples: int = 10) -> list[dict]:
+    """Ours vs numpy with ``threads`` threads on both sides (torch's pool and numpy's BLAS).
+
+    Each side's figure is the median of its calls, taken in alternating blocks.
+    """
+    torch.set_num_threads(threads)
     rows = []
     for n in sizes:
-        x = torch.linspace(0, 5, n, dtype=torch.float64)
-        kernel = RBF(1.0, 0.5)
-        K = kernel(x, x).numpy()
-        g = torch.Generator().manual_seed(0)
-        rng = np.random.default_rng(0)
-        ours = median_ms(lambda: sample_prior(kernel, x, n_samples, generator=g))  # noqa: B023
-        mvn = median_ms(
-            lambda: np.random.multivariate_normal(np.zeros(len(K)), K, size=n_samples)  # noqa: B023
-        )
-        d2l = median_ms(
-            lambda: rng.multivariate_normal(  # noqa: B023
-                np.zeros(n),  # noqa: B023
-                _d2l_rbf(x.numpy(), x.numpy(), 0.25),  # noqa: B023
-                size=n_samples,
-            ),
-            repeats=3 if n > 1000 else 7,
-        )
+        with threadpool_limits(limits=threads):
+            times = alternating_blocks_ms(
+                _gp_contenders(n, n_samples), blocks=3, per_block=2 if n > 1000 else 5
+            )
+        ours, mvn, d2l = (statistics.median(times[k]) for k in ("ours", "mvn", "d2l"))
         rows.append(
             {
                 "what": f"GP prior, {n} points x {n_samples} samples",
+                "threads": threads,
                 "ours_ms": ours,
                 "np.random.multivariate_normal_ms": mvn,
                 "d2l_recipe_ms": d2l,

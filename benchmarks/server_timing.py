@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -106,6 +107,44 @@ def memory(sessions: int = 30) -> dict[str, float]:
     return result
 
 
+def _import_statements(script: Path) -> str:
+    """The top-level import statements of a script, as source."""
+    tree = ast.parse(script.read_text())
+    return "\n".join(
+        ast.unparse(node)
+        for node in tree.body
+        if isinstance(node, ast.Import)
+        or (isinstance(node, ast.ImportFrom) and node.module != "__future__")
+    )
+
+
+def _timed_imports(preloaded: str, measured: str) -> float:
+    """Milliseconds the ``measured`` import statements take in a fresh interpreter that has
+    already run the ``preloaded`` ones."""
+    program = "\n".join(
+        [
+            "import time",
+            preloaded,
+            "start = time.perf_counter()",
+            measured,
+            "print((time.perf_counter() - start) * 1000)",
+        ]
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return float(out.stdout.split()[-1])
+
+
 def import_times() -> dict[str, float]:
+    """Modules one by one (python -X importtime); all of core together; and what each page's
+    imports add on its first visit after a restart, over what app.py already imported."""
     modules = (*CORE_MODULES, "ui.widgets", "streamlit", "torch", "plotly.graph_objects")
-    return {m: import_ms(m) for m in modules}
+    times = {m: import_ms(m) for m in modules}
+    every_core_module = [f"core.{p.stem}" for p in sorted((ROOT / "core").glob("[!_]*.py"))]
+    times["core, every module"] = _timed_imports("", f"import {', '.join(every_core_module)}")
+    app_imports = _import_statements(ROOT / "app.py")
+    for info in PAGES:
+        page_imports = _import_statements(ROOT / "pages" / info.script)
+        times[f"pages/{info.script} beyond app.py"] = _timed_imports(app_imports, page_imports)
+    return times

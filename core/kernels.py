@@ -117,6 +117,15 @@ class Kernel:
 # --- stationary kernels: functions of r = |x - x'| ---------------------------------------
 
 
+def _distances(x1: torch.Tensor, x2: torch.Tensor) -> torch.Tensor:
+    """``|x - x'|`` for every pair, from exact differences: not |x|^2 + |x'|^2 - 2 x.x',
+    which loses r near 0 to rounding. On a line, ``|x - x'|`` directly (what cdist computes
+    there, bit for bit, at half the cost)."""
+    if x1.shape[1] == 1:
+        return (x1 - x2.T).abs()
+    return torch.cdist(x1, x2, compute_mode="donot_use_mm_for_euclid_dist")
+
+
 class Stationary(Kernel):
     """A kernel ``a^2 g(r)`` of the distance r = |x - x'| only (translation invariant)."""
 
@@ -129,9 +138,7 @@ class Stationary(Kernel):
         raise NotImplementedError
 
     def _matrix(self, x1: torch.Tensor, x2: torch.Tensor) -> torch.Tensor:
-        # Exact differences, not |x|^2 + |x'|^2 - 2 x.x' (which loses r near 0 to rounding).
-        r = torch.cdist(x1, x2, compute_mode="donot_use_mm_for_euclid_dist")
-        return self.amplitude**2 * self.profile(r)
+        return self.amplitude**2 * self.profile(_distances(x1, x2))
 
     def _diag(self, x: torch.Tensor) -> torch.Tensor:
         return self.amplitude**2 * self.profile(torch.zeros(x.shape[0], dtype=DTYPE))
@@ -152,7 +159,7 @@ class RBF(Stationary):
     latex = r"k(x, x') = a^2 \exp\left(-\frac{\|x - x'\|^2}{2\ell^2}\right)"
 
     def profile(self, r):
-        return torch.exp(-(r**2) / (2 * self.lengthscale**2))
+        return torch.exp(r.square() / (-2 * self.lengthscale**2))
 
 
 class OrnsteinUhlenbeck(Stationary):

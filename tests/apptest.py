@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import io
 import json
 from collections.abc import Mapping
 
+import numpy as np
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
@@ -51,6 +55,43 @@ def _looks_like_key(text: str) -> bool:
 def plotly_figures(at: AppTest) -> list[dict]:
     """The figures a page drew, as Plotly JSON dicts."""
     return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def trace_array(values) -> np.ndarray | None:
+    """A trace's numeric coordinates (Plotly sends numpy data as base64 typed arrays, with a
+    shape for 2-D data); None for text or missing values."""
+    if isinstance(values, dict) and "bdata" in values:
+        flat = np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
+        shape = values.get("shape")
+        return flat.reshape([int(d) for d in shape.split(",")]) if shape else flat
+    if isinstance(values, list):
+        with contextlib.suppress(TypeError, ValueError):
+            return np.asarray(values, dtype=float)
+    return None
+
+
+def widget(at: AppTest, key: str, kind: str):
+    """The widget of ``kind`` ("slider", "select_slider", "toggle", ...) with ``key``."""
+    return getattr(at, kind)(key=key)
+
+
+def extreme(w, kind: str, end: int):
+    """The first (end = 0) or last (end = -1) value a widget offers."""
+    if kind == "slider":
+        return w.min if end == 0 else w.max
+    if kind == "toggle":
+        return end != 0
+    return w.options[end]
+
+
+def run_code_panels(at: AppTest) -> int:
+    """Execute every PyTorch code panel of the page (our own generated programs, never user
+    input); return how many ran."""
+    blocks = [block for block in at.main.code if block.language == "python"]
+    for block in blocks:
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(block.value, "<code panel>", "exec"), {})
+    return len(blocks)
 
 
 def visible_texts(at: AppTest) -> list[str]:

@@ -10,14 +10,17 @@ import importlib
 import re
 import unicodedata
 import zlib
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from ui.charts import FONT_SIZE, traces_table
 from ui.charts.base import axis_fonts
 from ui.i18n import t
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 PRESENT_KEY = "present"
 PRESENT_FONT_SIZE = 26

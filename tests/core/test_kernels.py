@@ -96,6 +96,14 @@ def test_stationary_kernels_match_their_closed_forms(kernel, closed_form, a, b):
     np.testing.assert_allclose(K.numpy(), closed_form(_r(a, b)), rtol=1e-12, atol=1e-14)
 
 
+def test_distances_on_a_line_are_those_of_cdist_bit_for_bit():
+    # One-dimensional inputs skip cdist for |x - x'|: the matrices must not change at all.
+    a = torch.tensor(np.random.default_rng(0).normal(0, 3, (200, 1)))
+    r = torch.cdist(a, a, compute_mode="donot_use_mm_for_euclid_dist")
+    assert torch.equal(RBF(1.3, 0.7)(a), 1.3**2 * torch.exp(-(r**2) / (2 * 0.7**2)))
+    assert torch.equal(OrnsteinUhlenbeck(0.8, 2.0)(a), 0.8**2 * torch.exp(-r / 2.0))
+
+
 def test_linear_kernel_is_alpha_squared_one_plus_x_x():
     K = Linear(1.7)(torch.tensor(X1), torch.tensor(X2)).numpy()
     np.testing.assert_allclose(K, 1.7**2 * (1 + np.outer(X1, X2)), rtol=1e-13)

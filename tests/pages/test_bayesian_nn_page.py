@@ -3,10 +3,6 @@ Training runs only at the smallest settings the controls allow."""
 
 from __future__ import annotations
 
-import base64
-import contextlib
-import io
-
 import numpy as np
 import pytest
 import streamlit as st
@@ -15,7 +11,16 @@ from core import bnn_vi
 from core.bnn import ACTIVATION_NAMES
 from core.bnn_data import TRUE_FUNCTIONS
 from core.errors import InputError
-from tests.apptest import assert_clean, open_page, plotly_figures, visible_texts
+from tests.apptest import (
+    assert_clean,
+    open_page,
+    plotly_figures,
+    run_code_panels,
+    trace_array,
+    visible_texts,
+    widget,
+)
+from tests.apptest import extreme as any_extreme
 from ui.i18n import CATALOGS
 
 SCRIPT = "bayesian_nn.py"
@@ -90,31 +95,12 @@ def open_tab(tab: str, lang: str = "en", **params: str):
     return at
 
 
-def widget(at, key: str, kind: str):
-    return getattr(at, kind)(key=key)
-
-
 def extreme(w, kind: str, end: int):
     """The first (end = 0) or last (end = -1) value a widget offers."""
-    if kind == "slider":
-        return w.min if end == 0 else w.max
-    if kind == "toggle":
-        return end != 0
     if kind == "selectbox":  # translated labels are shown; the value is the option's id
         ids = ACTIVATION_NAMES if w.key.endswith("_act") else tuple(TRUE_FUNCTIONS)
         return ids[end]
-    return w.options[end]
-
-
-def array(values) -> np.ndarray | None:
-    """A trace's coordinates as numbers: Plotly sends numpy data as base64 typed arrays."""
-    if isinstance(values, dict) and "bdata" in values:
-        flat = np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
-        shape = values.get("shape")
-        return flat.reshape([int(d) for d in shape.split(",")]) if shape else flat
-    if isinstance(values, list) and values and isinstance(values[0], int | float):
-        return np.asarray(values, dtype=float)
-    return None
+    return any_extreme(w, kind, end)
 
 
 def chart_numbers(at) -> list[np.ndarray]:
@@ -122,7 +108,7 @@ def chart_numbers(at) -> list[np.ndarray]:
         a
         for fig in plotly_figures(at)
         for trace in fig["data"]
-        for a in (array(trace.get("x")), array(trace.get("y")))
+        for a in (trace_array(trace.get("x")), trace_array(trace.get("y")))
         if a is not None
     ]
 
@@ -132,15 +118,6 @@ def same_numbers(a: list[np.ndarray], b: list[np.ndarray]) -> bool:
         x.shape == y.shape and np.array_equal(x, y, equal_nan=True)
         for x, y in zip(a, b, strict=True)
     )
-
-
-def run_code_panels(at) -> int:
-    """Execute every PyTorch code panel of the page; return how many ran."""
-    blocks = [block for block in at.main.code if block.language == "python"]
-    for block in blocks:
-        with contextlib.redirect_stdout(io.StringIO()):
-            exec(compile(block.value, "<code panel>", "exec"), {})
-    return len(blocks)
 
 
 def train(at, tab: str):

@@ -1,7 +1,6 @@
 """The Normal-distributions page through app.py (AppTest): defaults, every control at its
 extremes, junk in the link, invalid matrices, both tabs, both languages."""
 
-import base64
 import math
 
 import numpy as np
@@ -12,7 +11,7 @@ import torch
 from core import distributions as nd
 from core import distributions_1d as d1
 from core.errors import InputError
-from tests.apptest import assert_clean, open_page, plotly_figures
+from tests.apptest import assert_clean, open_page, plotly_figures, trace_array
 from ui.i18n import CATALOGS, translate
 
 PAGE = "distributions.py"
@@ -50,13 +49,6 @@ HIGH_2D = {
 MIXED_2D = {"nd_sx": "0.1", "nd_sy": "5.0", "nd_rho": "0.99"}
 
 
-def _array(value) -> np.ndarray:
-    """A trace array from Plotly JSON: a plain list or a base64 typed array."""
-    if isinstance(value, dict):
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
-    return np.asarray(value, dtype=float)
-
-
 def _trace(fig: dict, name: str) -> dict:
     return next(t for t in fig["data"] if t.get("name") == name)
 
@@ -89,7 +81,7 @@ def test_defaults_draw_samples_ellipses_marginals_and_the_probe():
     _clean_without_warnings(at)
     (main,) = plotly_figures(at)
     samples = _trace(main, CATALOGS["en"]["dist.chart.samples"])
-    assert len(_array(samples["x"])) == 1000
+    assert len(trace_array(samples["x"])) == 1000
     ellipses = [n for n in _names(main) if "σ" in n and "%" in n]
     assert len(ellipses) == 3 and "39.3 %" in ellipses[0] and "98.9 %" in ellipses[2]
     assert "click-grid" in _names(main)
@@ -147,7 +139,7 @@ def test_above_20000_samples_the_chart_shows_a_2d_histogram():
     assert CATALOGS["en"]["dist.chart.samples"] not in _names(main)
     at = open_page(PAGE, {"nd_n": "18000"})
     main = plotly_figures(at)[0]
-    assert len(_array(_trace(main, CATALOGS["en"]["dist.chart.samples"])["x"])) == 18000
+    assert len(trace_array(_trace(main, CATALOGS["en"]["dist.chart.samples"])["x"])) == 18000
 
 
 def test_hiding_the_slice_drops_the_conditional_chart():
@@ -159,14 +151,14 @@ def test_hiding_the_slice_drops_the_conditional_chart():
 
 def test_moving_a_slider_changes_the_chart_data():
     at = open_page(PAGE)
-    before = _array(plotly_figures(at)[0]["data"][1]["z"]).copy()  # the density contours
+    before = trace_array(plotly_figures(at)[0]["data"][1]["z"]).copy()  # the density contours
     at.slider(key="nd_rho").set_value(-0.5).run()
     assert_clean(at)
-    after = _array(plotly_figures(at)[0]["data"][1]["z"])
+    after = trace_array(plotly_figures(at)[0]["data"][1]["z"])
     assert not np.array_equal(before, after)
-    x_before = _array(plotly_figures(at)[0]["data"][0]["x"]).copy()
+    x_before = trace_array(plotly_figures(at)[0]["data"][0]["x"]).copy()
     at.sidebar.button[0].click().run()  # Resample: new seed, new samples
-    assert not np.array_equal(x_before, _array(plotly_figures(at)[0]["data"][0]["x"]))
+    assert not np.array_equal(x_before, trace_array(plotly_figures(at)[0]["data"][0]["x"]))
 
 
 def test_switching_to_the_matrix_carries_the_covariance_across_and_back():
@@ -278,9 +270,9 @@ def test_the_standard_normal_button_and_the_68_95_99_7_shading():
 def test_changing_a_parameter_changes_the_pdf():
     at = open_page(PAGE, {"nd_tab": TAB_1D})
     pdf_name = CATALOGS["en"]["dist.1d.pdf"]
-    before = _array(_trace(plotly_figures(at)[0], pdf_name)["y"]).copy()
+    before = trace_array(_trace(plotly_figures(at)[0], pdf_name)["y"]).copy()
     at.slider(key="nd_normal_scale").set_value(2.0).run()
-    after = _array(_trace(plotly_figures(at)[0], pdf_name)["y"])
+    after = trace_array(_trace(plotly_figures(at)[0], pdf_name)["y"])
     assert not np.array_equal(before, after)
 
 

@@ -2,7 +2,6 @@
 extremes, junk in the link, data in the link, clicks on the chart, the data buttons, and the
 hyperparameter fit."""
 
-import base64
 import json
 
 import numpy as np
@@ -11,7 +10,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
 
 from core import gp_posterior_views as views
 from core.kernels import KERNELS
-from tests.apptest import assert_clean, open_page, plotly_figures
+from tests.apptest import assert_clean, open_page, plotly_figures, trace_array
 from ui.i18n import CATALOGS
 
 PAGE = "gp_posterior.py"
@@ -33,12 +32,6 @@ def _quiet(at) -> None:
     assert not at.error, [e.value for e in at.error]
 
 
-def _array(value) -> np.ndarray:
-    if isinstance(value, dict):
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
-    return np.asarray(value, dtype=float)
-
-
 def _trace(fig: dict, name: str) -> dict:
     return next(t for t in fig["data"] if t.get("name") == name)
 
@@ -46,11 +39,11 @@ def _trace(fig: dict, name: str) -> dict:
 def _observations(at) -> np.ndarray:
     main = plotly_figures(at)[0]
     trace = _trace(main, EN["gpp.legend.observations"])
-    return np.stack([_array(trace["x"]), _array(trace["y"])], axis=1)
+    return np.stack([trace_array(trace["x"]), trace_array(trace["y"])], axis=1)
 
 
 def _mean(at) -> np.ndarray:
-    return _array(_trace(plotly_figures(at)[0], EN["gpp.legend.mean"])["y"])
+    return trace_array(_trace(plotly_figures(at)[0], EN["gpp.legend.mean"])["y"])
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import base64
-import contextlib
-import io
-
 import numpy as np
 import pytest
 
-from tests.apptest import assert_clean, open_page, plotly_figures
+from tests.apptest import (
+    assert_clean,
+    extreme,
+    open_page,
+    plotly_figures,
+    run_code_panels,
+    trace_array,
+    widget,
+)
 from ui.i18n import CATALOGS
 
 SCRIPT = "gumbel.py"
@@ -50,41 +54,8 @@ def open_tab(tab: str, lang: str = "en", **params: str):
     return at
 
 
-def widget(at, key: str, kind: str):
-    return getattr(at, kind)(key=key)
-
-
-def extreme(w, kind: str, end: int):
-    """The first (end = 0) or last (end = -1) value a widget offers."""
-    if kind == "slider":
-        return w.min if end == 0 else w.max
-    if kind == "toggle":
-        return end != 0
-    return w.options[end]
-
-
 def figure_data(at) -> list:
     return [trace for fig in plotly_figures(at) for trace in fig["data"]]
-
-
-def array(values) -> np.ndarray | None:
-    """A trace's coordinates as numbers: Plotly sends numpy data as base64 typed arrays."""
-    if isinstance(values, dict) and "bdata" in values:
-        flat = np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
-        shape = values.get("shape")
-        return flat.reshape([int(d) for d in shape.split(",")]) if shape else flat
-    if isinstance(values, list) and values and isinstance(values[0], int | float):
-        return np.asarray(values, dtype=float)
-    return None
-
-
-def run_code_panels(at) -> int:
-    """Execute every PyTorch code panel of the page; return how many ran."""
-    blocks = [block for block in at.main.code if block.language == "python"]
-    for block in blocks:
-        with contextlib.redirect_stdout(io.StringIO()):
-            exec(compile(block.value, "<code panel>", "exec"), {})
-    return len(blocks)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -151,7 +122,7 @@ def assert_finite_figures(at) -> None:
     checked = 0
     for trace in figure_data(at):
         for axis in ("x", "y", "a", "b", "c", "z"):
-            values = array(trace.get(axis))
+            values = trace_array(trace.get(axis))
             if values is not None:
                 assert np.all(np.isfinite(values)), axis
                 checked += 1
@@ -202,7 +173,7 @@ def test_the_seed_reproduces_the_view_and_resample_changes_it():
 def test_hard_samples_are_one_hot_bars():
     at = open_tab("softmax", gb_hard="true")
     stacked = plotly_figures(at)[0]["data"]
-    heights = np.array([array(trace["y"]) for trace in stacked])
+    heights = np.array([trace_array(trace["y"]) for trace in stacked])
     assert set(np.unique(heights)) <= {0.0, 1.0}
     assert np.all(heights.sum(axis=0) == 1.0)
 

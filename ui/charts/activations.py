@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts.base import PALETTE, finish, round_coords
+from ui.charts.base import PALETTE, finished_figure, round_coords
 
 
 @dataclass(frozen=True)
@@ -124,12 +124,12 @@ def function_chart(
             "anchor": _axis("x", row),
             "title": {"text": row_titles[row - 1]},
         }
-        axes[_layout_name("x", row)] = {
-            "anchor": _axis("y", row),
-            "matches": None if row == 1 else "x",
-            "showticklabels": row == rows,
-            "title": {"text": x_title if row == rows else None},
-        }
+        x_axis = {"anchor": _axis("y", row), "showticklabels": row == rows}
+        if row > 1:
+            x_axis["matches"] = "x"
+        if row == rows:
+            x_axis["title"] = {"text": x_title}
+        axes[_layout_name("x", row)] = x_axis
     layout = dict(
         shapes=shapes,
         annotations=[
@@ -146,11 +146,14 @@ def function_chart(
         ],
         **axes,
     )
-    # One validated construction from plain dicts: adding traces and shapes one by one costs
-    # several times more, on every rerun.
-    fig = finish(go.Figure(traces, layout), title=title, height=380 + 220 * rows)
-    # On a tall figure the shared legend offset (a share of the plot height) hits the title.
-    return fig.update_layout(legend_y=1.0)
+    return finished_figure(
+        traces,
+        layout,
+        title=title,
+        height=380 + 220 * rows,
+        # On a tall figure the shared legend offset (a share of the plot height) hits the title.
+        overrides={"legend": {"y": 1.0}},
+    )
 
 
 def _axis(kind: str, row: int) -> str:
@@ -182,21 +185,32 @@ def gradient_norm_chart(
     norms: np.ndarray, *, name: str, x_title: str, y_title: str, title: str
 ) -> go.Figure:
     """The weight-gradient norm of each layer on a log axis (layer 1 next to the input)."""
-    layers = np.arange(1, len(norms) + 1)
-    fig = go.Figure(
-        go.Scatter(
-            x=layers,
-            y=_positive_sig(norms),
-            mode="lines+markers",
-            name=name,
-            line={"color": PALETTE[0], "width": 3},
-            marker={"size": 8},
-            hovertemplate="l=%{x}<br>%{y:.3e}<extra></extra>",
-        )
+    trace = dict(
+        type="scatter",
+        x=np.arange(1, len(norms) + 1),
+        y=_positive_sig(norms),
+        mode="lines+markers",
+        name=name,
+        line={"color": PALETTE[0], "width": 3},
+        marker={"size": 8},
+        hovertemplate="l=%{x}<br>%{y:.3e}<extra></extra>",
     )
-    fig.update_yaxes(type="log", exponentformat="power")
-    fig.update_xaxes(dtick=max(1, len(norms) // 10))
-    return finish(fig, title=title, x_title=x_title, y_title=y_title, height=460)
+    return finished_figure(
+        [trace],
+        _log_layers_axes(len(norms)),
+        title=title,
+        x_title=x_title,
+        y_title=y_title,
+        height=460,
+    )
+
+
+def _log_layers_axes(depth: int) -> dict:
+    """Layers 1..depth on x (about ten ticks), a log y axis with powers of ten."""
+    return {
+        "xaxis": {"dtick": max(1, depth // 10)},
+        "yaxis": {"type": "log", "exponentformat": "power"},
+    }
 
 
 def histogram_heatmap(
@@ -211,31 +225,39 @@ def histogram_heatmap(
     title: str,
 ) -> go.Figure:
     """Each layer's pre-activation histogram as one row of a heatmap; saturation zones hatched."""
-    centers = round_coords((edges[:-1] + edges[1:]) / 2)
-    layers = np.arange(1, density.shape[0] + 1)
-    fig = go.Figure(
-        go.Heatmap(
-            x=centers,
-            y=layers,
+    traces = [
+        dict(
+            type="heatmap",
+            x=round_coords((edges[:-1] + edges[1:]) / 2),
+            y=np.arange(1, density.shape[0] + 1),
             z=round_coords(density, 4),
             colorscale="Blues",
             colorbar={"title": {"text": color_title}},
             hovertemplate="z=%{x}<br>l=%{y}<br>%{z}<extra></extra>",
         )
-    )
-    for a, b in saturated:
-        fig.add_vrect(
-            x0=a,
-            x1=b,
-            fillcolor=PALETTE[1],
-            opacity=0.15,
-            line_width=0,
-            layer="above",
-        )
+    ]
+    layout = {}
     if saturated:
+        layout["shapes"] = [
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "y domain",
+                "x0": a,
+                "x1": b,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": PALETTE[1],
+                "opacity": 0.15,
+                "line": {"width": 0},
+                "layer": "above",
+            }
+            for a, b in saturated
+        ]
         # A legend entry for the shaded zones (shapes have none of their own).
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 x=[None],
                 y=[None],
                 mode="markers",
@@ -243,7 +265,9 @@ def histogram_heatmap(
                 name=saturation_label,
             )
         )
-    return finish(fig, title=title, x_title=x_title, y_title=y_title, height=520)
+    return finished_figure(
+        traces, layout, title=title, x_title=x_title, y_title=y_title, height=520
+    )
 
 
 def chain_rule_chart(
@@ -258,25 +282,30 @@ def chain_rule_chart(
 ) -> go.Figure:
     """|dh_l/dx_0| per layer on a log axis: the product by hand, autograd's, and the bound."""
     layers = np.arange(1, len(by_hand) + 1)
-    fig = go.Figure()
     styles = (
         (by_hand, {"mode": "lines", "line": {"color": PALETTE[0], "width": 3}}),
         (autograd, {"mode": "markers", "marker": {"color": PALETTE[1], "size": 10}}),
         (bound, {"mode": "lines", "line": {"color": PALETTE[2], "width": 3, "dash": "dash"}}),
     )
-    for name, (values, style) in zip(names, styles, strict=True):
-        fig.add_trace(
-            go.Scatter(
-                x=layers,
-                y=_positive_sig(values),
-                name=name,
-                hovertemplate=f"{name}<br>l=%{{x}}<br>%{{y:.3e}}<extra></extra>",
-                **style,
-            )
+    traces = [
+        dict(
+            type="scatter",
+            x=layers,
+            y=_positive_sig(values),
+            name=name,
+            hovertemplate=f"{name}<br>l=%{{x}}<br>%{{y:.3e}}<extra></extra>",
+            **style,
         )
-    fig.update_yaxes(type="log", exponentformat="power")
-    fig.update_xaxes(dtick=max(1, len(by_hand) // 10))
-    return finish(fig, title=title, x_title=x_title, y_title=y_title, height=480)
+        for name, (values, style) in zip(names, styles, strict=True)
+    ]
+    return finished_figure(
+        traces,
+        _log_layers_axes(len(by_hand)),
+        title=title,
+        x_title=x_title,
+        y_title=y_title,
+        height=480,
+    )
 
 
 def clipping_chart(
@@ -288,17 +317,30 @@ def clipping_chart(
     title: str,
 ) -> go.Figure:
     """The gradient's components before and after each kind of clipping, side by side."""
-    fig = go.Figure()
-    for i, (name, values) in enumerate(series):
-        fig.add_trace(
-            go.Bar(
-                x=np.arange(1, len(values) + 1),
-                y=round_coords(values),
-                name=name,
-                marker_color=PALETTE[i % len(PALETTE)],
-            )
+    traces = [
+        dict(
+            type="bar",
+            x=np.arange(1, len(values) + 1),
+            y=round_coords(values),
+            name=name,
+            marker={"color": PALETTE[i % len(PALETTE)]},
         )
-    for level in (-clip_value, clip_value):
-        fig.add_hline(y=level, line={"color": PALETTE[1], "dash": "dot", "width": 2})
-    fig.update_layout(barmode="group", bargap=0.2)
-    return finish(fig, title=title, x_title=x_title, y_title=y_title, height=460)
+        for i, (name, values) in enumerate(series)
+    ]
+    limits = [
+        {
+            "type": "line",
+            "xref": "x domain",
+            "yref": "y",
+            "x0": 0,
+            "x1": 1,
+            "y0": level,
+            "y1": level,
+            "line": {"color": PALETTE[1], "dash": "dot", "width": 2},
+        }
+        for level in (-clip_value, clip_value)
+    ]
+    layout = {"shapes": limits, "barmode": "group", "bargap": 0.2}
+    return finished_figure(
+        traces, layout, title=title, x_title=x_title, y_title=y_title, height=460
+    )

@@ -1,5 +1,8 @@
 """Figures of the Bayesian-network page: plain arrays and translated labels in, ``go.Figure``
-out. ``labels`` maps roles (title, x, y, and one name per trace) to the page's strings."""
+out. ``labels`` maps roles (title, x, y, and one name per trace) to the page's strings.
+
+Traces and layouts are plain dicts (`base.finished_figure`), the two-panel figures laid out
+by hand: validated objects and ``make_subplots`` cost ten times more on every rerun."""
 
 from __future__ import annotations
 
@@ -7,9 +10,8 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from ui.charts.base import PALETTE, finish, round_coords
+from ui.charts.base import FONT_SIZE, PALETTE, finished_figure, panel_title, round_coords
 
 BAND_FILL = "rgba(86, 180, 233, 0.3)"
 GAP_FILL = "rgba(230, 159, 0, 0.12)"
@@ -25,9 +27,10 @@ WEBGL_POINTS = 4000
 
 def _line(
     x, y, name: str, color: str, dash: str = "solid", width: float = 3, log_y=False, **kwargs
-):
+) -> dict:
     """A line; on a log axis y is only cast to float32, not rounded (small values stay > 0)."""
-    return go.Scatter(
+    return dict(
+        type="scatter",
         x=round_coords(x),
         y=np.asarray(y, dtype=np.float32) if log_y else round_coords(y),
         mode="lines",
@@ -37,10 +40,11 @@ def _line(
     )
 
 
-def _band(x, lower, upper, name: str, fill: str = BAND_FILL) -> list[go.Scatter]:
+def _band(x, lower, upper, name: str, fill: str = BAND_FILL) -> list[dict]:
     """Two traces filling the region between lower and upper."""
     return [
-        go.Scatter(
+        dict(
+            type="scatter",
             x=round_coords(x),
             y=round_coords(upper),
             mode="lines",
@@ -49,7 +53,8 @@ def _band(x, lower, upper, name: str, fill: str = BAND_FILL) -> list[go.Scatter]
             hoverinfo="skip",
             legendgroup=name,
         ),
-        go.Scatter(
+        dict(
+            type="scatter",
             x=round_coords(x),
             y=round_coords(lower),
             mode="lines",
@@ -62,15 +67,15 @@ def _band(x, lower, upper, name: str, fill: str = BAND_FILL) -> list[go.Scatter]
     ]
 
 
-def _paths(x, paths, name: str, color: str = PATH_COLOR) -> go.Scatter:
+def _paths(x, paths, name: str, color: str = PATH_COLOR) -> dict:
     """Many functions as one trace, rows joined by gaps: one legend entry, a small payload.
     The more functions, the fainter each, so that a hundred still show their spread."""
     paths = np.atleast_2d(np.asarray(paths, dtype=float))
     n = paths.shape[0]
     xs = np.tile(np.append(x, np.nan), n)
     ys = np.hstack([paths, np.full((n, 1), np.nan)]).ravel()
-    trace = go.Scattergl if paths.size > WEBGL_POINTS else go.Scatter
-    return trace(
+    return dict(
+        type="scattergl" if paths.size > WEBGL_POINTS else "scatter",
         x=round_coords(xs),
         y=round_coords(ys),
         mode="lines",
@@ -81,8 +86,9 @@ def _paths(x, paths, name: str, color: str = PATH_COLOR) -> go.Scatter:
     )
 
 
-def _points(x, y, name: str, color: str = DATA_COLOR, size: int = 8, **kwargs) -> go.Scatter:
-    return go.Scatter(
+def _points(x, y, name: str, color: str = DATA_COLOR, size: int = 8, **kwargs) -> dict:
+    return dict(
+        type="scatter",
         x=round_coords(x),
         y=round_coords(y),
         mode="markers",
@@ -92,18 +98,38 @@ def _points(x, y, name: str, color: str = DATA_COLOR, size: int = 8, **kwargs) -
     )
 
 
-def _gap(fig: go.Figure, gap: tuple[float, float] | None, label: str) -> None:
-    """Shade the inputs the data leaves out."""
-    if gap is not None and gap[1] > gap[0]:
-        fig.add_vrect(
-            x0=gap[0],
-            x1=gap[1],
-            fillcolor=GAP_FILL,
-            line_width=0,
-            layer="below",
-            annotation_text=label,
-            annotation_position="top left",
-        )
+def _gap(gap: tuple[float, float] | None, label: str) -> dict:
+    """Layout entries shading the inputs the data leaves out, labelled at the top left (what
+    ``add_vrect`` would add)."""
+    if gap is None or gap[1] <= gap[0]:
+        return {}
+    column = {"xref": "x", "yref": "y domain"}
+    return {
+        "shapes": [
+            {
+                "type": "rect",
+                **column,
+                "x0": gap[0],
+                "x1": gap[1],
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": GAP_FILL,
+                "layer": "below",
+                "line": {"width": 0},
+            }
+        ],
+        "annotations": [
+            {
+                **column,
+                "x": gap[0],
+                "y": 1,
+                "text": label,
+                "showarrow": False,
+                "xanchor": "left",
+                "yanchor": "top",
+            }
+        ],
+    }
 
 
 def _log_ticks(values) -> dict:
@@ -134,14 +160,12 @@ def prior_functions_figure(
 
     ``labels``: title, x, y, paths, and band / mean when those are given.
     """
-    fig = go.Figure()
-    if band is not None:
-        fig.add_traces(_band(x, band[0], band[1], labels["band"]))
-    fig.add_trace(_paths(x, functions, labels["paths"], PALETTE[0]))
+    traces = [] if band is None else _band(x, band[0], band[1], labels["band"])
+    traces.append(_paths(x, functions, labels["paths"], PALETTE[0]))
     if mean is not None:
-        fig.add_trace(_line(x, mean, labels["mean"], DATA_COLOR, dash="dash"))
-    return finish(
-        fig, title=labels["title"], x_title=labels["x"], y_title=labels["y"], height=height
+        traces.append(_line(x, mean, labels["mean"], DATA_COLOR, dash="dash"))
+    return finished_figure(
+        traces, {}, title=labels["title"], x_title=labels["x"], y_title=labels["y"], height=height
     )
 
 
@@ -152,12 +176,16 @@ def variance_figure(
 
     ``labels``: title, x, y, empirical, and closed when ``closed_form`` is given.
     """
-    fig = go.Figure(_line(x, empirical, labels["empirical"], PALETTE[1]))
+    traces = [_line(x, empirical, labels["empirical"], PALETTE[1])]
     if closed_form is not None:
-        fig.add_trace(_line(x, closed_form, labels["closed"], DATA_COLOR, dash="dash"))
-    fig.update_yaxes(rangemode="tozero")
-    return finish(
-        fig, title=labels["title"], x_title=labels["x"], y_title=labels["y"], height=height
+        traces.append(_line(x, closed_form, labels["closed"], DATA_COLOR, dash="dash"))
+    return finished_figure(
+        traces,
+        {"yaxis": {"rangemode": "tozero"}},
+        title=labels["title"],
+        x_title=labels["x"],
+        y_title=labels["y"],
+        height=height,
     )
 
 
@@ -180,14 +208,16 @@ def data_figure(
 
     ``labels``: title, x, y, data, true, gap, and test when ``test`` is given.
     """
-    fig = go.Figure()
-    if test is not None:
-        fig.add_trace(_points(*test, labels["test"], TEST_COLOR, size=5))
-    fig.add_trace(_line(x_grid, f_true, labels["true"], TRUE_COLOR, dash="dot"))
-    fig.add_trace(_points(x, y, labels["data"]))
-    _gap(fig, gap, labels["gap"])
-    return finish(
-        fig, title=labels["title"], x_title=labels["x"], y_title=labels["y"], height=height
+    traces = [] if test is None else [_points(*test, labels["test"], TEST_COLOR, size=5)]
+    traces.append(_line(x_grid, f_true, labels["true"], TRUE_COLOR, dash="dot"))
+    traces.append(_points(x, y, labels["data"]))
+    return finished_figure(
+        traces,
+        _gap(gap, labels["gap"]),
+        title=labels["title"],
+        x_title=labels["x"],
+        y_title=labels["y"],
+        height=height,
     )
 
 
@@ -209,15 +239,20 @@ def predictive_figure(
 
     ``labels``: title, x, y, band, samples, mean, true, data, gap.
     """
-    fig = go.Figure()
-    fig.add_traces(_band(x_grid, lower, upper, labels["band"]))
-    fig.add_trace(_paths(x_grid, samples, labels["samples"]))
-    fig.add_trace(_line(x_grid, mean, labels["mean"], MEAN_COLOR, width=4))
-    fig.add_trace(_line(x_grid, f_true, labels["true"], TRUE_COLOR, dash="dot"))
-    fig.add_trace(_points(x, y, labels["data"]))
-    _gap(fig, gap, labels["gap"])
-    return finish(
-        fig, title=labels["title"], x_title=labels["x"], y_title=labels["y"], height=height
+    traces = [
+        *_band(x_grid, lower, upper, labels["band"]),
+        _paths(x_grid, samples, labels["samples"]),
+        _line(x_grid, mean, labels["mean"], MEAN_COLOR, width=4),
+        _line(x_grid, f_true, labels["true"], TRUE_COLOR, dash="dot"),
+        _points(x, y, labels["data"]),
+    ]
+    return finished_figure(
+        traces,
+        _gap(gap, labels["gap"]),
+        title=labels["title"],
+        x_title=labels["x"],
+        y_title=labels["y"],
+        height=height,
     )
 
 
@@ -230,21 +265,25 @@ def elbo_figure(
     ``labels``: title, x, y, elbo, log_likelihood, kl.
     """
     curves = [np.asarray(c, dtype=float) for c in (elbo, log_likelihood, kl)]
-    fig = go.Figure(
-        [
-            _line(steps, curves[0], labels["elbo"], DATA_COLOR, width=3),
-            _line(steps, curves[1], labels["log_likelihood"], PALETTE[0], width=2),
-            _line(steps, curves[2], labels["kl"], PALETTE[1], width=2),
-        ]
-    )
+    traces = [
+        _line(steps, curves[0], labels["elbo"], DATA_COLOR, width=3),
+        _line(steps, curves[1], labels["log_likelihood"], PALETTE[0], width=2),
+        _line(steps, curves[2], labels["kl"], PALETTE[1], width=2),
+    ]
+    layout = {}
     settled = np.concatenate([c[len(c) // 10 :] for c in curves])
     settled = settled[np.isfinite(settled)]
     if settled.size:
         low, high = float(settled.min()), float(settled.max())
         pad = 0.1 * (high - low) + 1.0
-        fig.update_yaxes(range=[low - pad, high + pad])
-    return finish(
-        fig, title=labels["title"], x_title=labels["x"], y_title=labels["y"], height=height
+        layout["yaxis"] = {"range": [low - pad, high + pad]}
+    return finished_figure(
+        traces,
+        layout,
+        title=labels["title"],
+        x_title=labels["x"],
+        y_title=labels["y"],
+        height=height,
     )
 
 
@@ -260,19 +299,30 @@ def parameter_histograms_figure(
 
     ``labels``: title, mu, sigma (the two axis titles), count.
     """
-    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.1)
+    traces = []
     for i, (name, m, s) in enumerate(zip(layers, mu, sigma, strict=True)):
-        style = {"marker_color": LAYER_COLORS[i % len(LAYER_COLORS)], "opacity": 0.7}
-        fig.add_trace(go.Histogram(x=round_coords(m), name=name, legendgroup=name, **style), 1, 1)
-        fig.add_trace(
-            go.Histogram(x=round_coords(s), name=name, legendgroup=name, showlegend=False, **style),
-            1,
-            2,
-        )
-    fig.update_layout(barmode="overlay")
-    fig.update_xaxes(title_text=labels["mu"], row=1, col=1)
-    fig.update_xaxes(title_text=labels["sigma"], row=1, col=2)
-    return finish(fig, title=labels["title"], y_title=labels["count"], height=height)
+        style = {
+            "type": "histogram",
+            "name": name,
+            "legendgroup": name,
+            "marker": {"color": LAYER_COLORS[i % len(LAYER_COLORS)]},
+            "opacity": 0.7,
+        }
+        traces += [
+            {**style, "x": round_coords(m), "xaxis": "x", "yaxis": "y"},
+            {**style, "x": round_coords(s), "xaxis": "x2", "yaxis": "y2", "showlegend": False},
+        ]
+    # the domains make_subplots(rows=1, cols=2, horizontal_spacing=0.1) gives
+    layout = {
+        "xaxis": {"anchor": "y", "domain": [0.0, 0.45], "title": {"text": labels["mu"]}},
+        "yaxis": {"anchor": "x", "domain": [0.0, 1.0]},
+        "xaxis2": {"anchor": "y2", "domain": [0.55, 1.0], "title": {"text": labels["sigma"]}},
+        "yaxis2": {"anchor": "x2", "domain": [0.0, 1.0]},
+        "barmode": "overlay",
+    }
+    return finished_figure(
+        traces, layout, title=labels["title"], y_title=labels["count"], height=height
+    )
 
 
 def softplus_figure(
@@ -282,15 +332,17 @@ def softplus_figure(
 
     ``labels``: title, x, y, curve, points.
     """
-    fig = go.Figure(
-        [
-            _line(rho_grid, sigma_grid, labels["curve"], PALETTE[0]),
-            _points(rho, sigma, labels["points"], PALETTE[1], size=7),
-        ]
-    )
-    fig.update_yaxes(rangemode="tozero")
-    return finish(
-        fig, title=labels["title"], x_title=labels["x"], y_title=labels["y"], height=height
+    traces = [
+        _line(rho_grid, sigma_grid, labels["curve"], PALETTE[0]),
+        _points(rho, sigma, labels["points"], PALETTE[1], size=7),
+    ]
+    return finished_figure(
+        traces,
+        {"yaxis": {"rangemode": "tozero"}},
+        title=labels["title"],
+        x_title=labels["x"],
+        y_title=labels["y"],
+        height=height,
     )
 
 
@@ -314,30 +366,37 @@ def fits_figure(
     ``labels``: title, plain, noisy (panel titles), x, y, fit_plain, fit_noisy, true, data,
     test.
     """
-    fig = make_subplots(
-        rows=1,
-        cols=2,
-        shared_yaxes=True,
-        horizontal_spacing=0.05,
-        subplot_titles=(labels["plain"], labels["noisy"]),
-    )
+    traces = []
     for col, (which, fit) in enumerate(zip(("plain", "noisy"), fits, strict=True), start=1):
         first = col == 1
-        traces = [
+        panel = {"xaxis": "x", "yaxis": "y"} if first else {"xaxis": "x2", "yaxis": "y2"}
+        panel_traces = [
             _points(x_test, y_test, labels["test"], TEST_COLOR, size=5, showlegend=first),
             _line(x_grid, f_true, labels["true"], TRUE_COLOR, dash="dot", showlegend=first),
             _points(x, y, labels["data"], showlegend=first),
             _line(x_grid, fit, labels[f"fit_{which}"], PALETTE[col - 1], width=3.5),
         ]
-        for trace in traces:
-            trace.legendgroup = trace.name
-            fig.add_trace(trace, 1, col)
-    fig.update_xaxes(title_text=labels["x"])
-    fig.update_yaxes(title_text=labels["y"], row=1, col=1)
-    finish(fig, title=labels["title"], height=height)
-    # the legend above the panel titles, not over them
-    fig.update_layout(legend_y=1.12, margin_t=140)
-    return fig
+        traces += [{**t, **panel, "legendgroup": t["name"]} for t in panel_traces]
+    # the layout make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.05,
+    # subplot_titles=...) gives
+    layout = {
+        "xaxis": {"anchor": "y", "domain": [0.0, 0.475]},
+        "yaxis": {"anchor": "x", "domain": [0.0, 1.0], "title": {"text": labels["y"]}},
+        "xaxis2": {"anchor": "y2", "domain": [0.525, 1.0]},
+        "yaxis2": {"anchor": "x2", "domain": [0.0, 1.0], "matches": "y", "showticklabels": False},
+        "annotations": [
+            panel_title(labels["plain"], 0.2375, size=FONT_SIZE),
+            panel_title(labels["noisy"], 0.7625, size=FONT_SIZE),
+        ],
+    }
+    return finished_figure(
+        traces,
+        layout,
+        title=labels["title"],
+        x_title=labels["x"],
+        height=height,
+        overrides={"legend": {"y": 1.12}, "margin": {"t": 140}},  # legend above panel titles
+    )
 
 
 def errors_figure(
@@ -353,13 +412,18 @@ def errors_figure(
     ``train`` and ``test`` are (steps, 2) arrays: column 0 without noise, column 1 with it.
     ``labels``: title, x, y, and train_plain, test_plain, train_noisy, test_noisy.
     """
-    fig = go.Figure()
+    traces = []
     for col, which in enumerate(("plain", "noisy")):
         color = PALETTE[col]
         for values, role, dash in ((train, "train", "solid"), (test, "test", "dash")):
             name = labels[f"{role}_{which}"]
-            fig.add_trace(_line(steps, values[:, col], name, color, dash, 2.5, log_y=True))
-    fig.update_yaxes(type="log", **_log_ticks(np.concatenate([train.ravel(), test.ravel()])))
-    return finish(
-        fig, title=labels["title"], x_title=labels["x"], y_title=labels["y"], height=height
+            traces.append(_line(steps, values[:, col], name, color, dash, 2.5, log_y=True))
+    yaxis = {"type": "log", **_log_ticks(np.concatenate([train.ravel(), test.ravel()]))}
+    return finished_figure(
+        traces,
+        {"yaxis": yaxis},
+        title=labels["title"],
+        x_title=labels["x"],
+        y_title=labels["y"],
+        height=height,
     )

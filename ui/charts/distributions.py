@@ -12,7 +12,13 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts.base import FONT_SIZE, PALETTE, click_grid, finish, plain_figure, round_coords
+from ui.charts.base import (
+    PALETTE,
+    click_grid,
+    finished_figure,
+    panel_title,
+    round_coords,
+)
 
 SAMPLE_COLOR = PALETTE[1]
 CURVE_COLOR = PALETTE[0]
@@ -238,10 +244,9 @@ def normal_2d_figure(
         dragmode="pan",
         clickmode="event+select",
     )
-    fig = finish(plain_figure(traces, layout), title=labels["title"], height=800)
     # Ten legend entries: below the plot, where they cover neither the title nor the marginal.
-    fig.update_layout(legend={"y": -0.09, "yanchor": "top"}, margin={"b": 150})
-    return fig
+    below = {"legend": {"y": -0.09, "yanchor": "top"}, "margin": {"b": 150}}
+    return finished_figure(traces, layout, title=labels["title"], height=800, overrides=below)
 
 
 def conditional_figure(
@@ -270,7 +275,7 @@ def conditional_figure(
         xaxis={"title": {"text": "y"}},
         yaxis={"title": {"text": labels["y"]}, "rangemode": "tozero"},
     )
-    return finish(plain_figure(traces, layout), title=labels["title"], height=440)
+    return finished_figure(traces, layout, title=labels["title"], height=440)
 
 
 def surface_figure(xs, ys, density, *, labels: Mapping[str, str]) -> go.Figure:
@@ -291,8 +296,9 @@ def surface_figure(xs, ys, density, *, labels: Mapping[str, str]) -> go.Figure:
             "camera": {"eye": {"x": 1.5, "y": -1.5, "z": 1.0}},
         }
     )
-    return finish(
-        plain_figure([surface], layout),
+    return finished_figure(
+        [surface],
+        layout,
         title=labels["title"],
         height=560,
         legend=False,
@@ -359,15 +365,14 @@ def univariate_figure(
         xaxis2={"domain": (0.54, 1), "anchor": "y2", "matches": "x", "title": {"text": "x"}},
         yaxis2={"anchor": "x2", "range": [0, 1.02], "title": {"text": "F(x) = P(X ≤ x)"}},
         annotations=[
-            _panel_title(labels["pdf_title"], 0.23),
-            _panel_title(labels["cdf_title"], 0.77),
+            panel_title(labels["pdf_title"], 0.23),
+            panel_title(labels["cdf_title"], 0.77),
         ],
         shapes=shapes,
         bargap=0,
     )
-    fig = finish(plain_figure(traces, layout), height=520)
-    fig.update_layout(legend={"y": -0.16, "yanchor": "top"}, margin={"b": 110})  # under the x axes
-    return fig
+    under_the_axes = {"legend": {"y": -0.16, "yanchor": "top"}, "margin": {"b": 110}}
+    return finished_figure(traces, layout, height=520, overrides=under_the_axes)
 
 
 def _cdf_line(x0, y0, x1, y1, color: str, dash: str, width: float) -> dict:
@@ -380,18 +385,4 @@ def _cdf_line(x0, y0, x1, y1, color: str, dash: str, width: float) -> dict:
         "x1": float(x1),
         "y1": float(y1),
         "line": {"color": color, "dash": dash, "width": width},
-    }
-
-
-def _panel_title(text: str, x: float) -> dict:
-    return {
-        "text": text,
-        "x": x,
-        "y": 1.0,
-        "xref": "paper",
-        "yref": "paper",
-        "xanchor": "center",
-        "yanchor": "bottom",
-        "showarrow": False,
-        "font": {"size": FONT_SIZE + 2},
     }

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts.base import PALETTE, click_grid, finish, plain_figure, round_coords
+from ui.charts.base import PALETTE, click_grid, finished_figure, round_coords
 
 MEAN_COLOR = PALETTE[0]
 BAND_FILL = "rgba(0, 114, 178, 0.22)"
@@ -118,12 +118,17 @@ def posterior_figure(
         "yaxis": {"range": list(bounds[2:])},
         "hovermode": "closest",
     }
-    fig = plain_figure(traces, layout)
-    finish(fig, title=labels["title"], x_title=labels["x"], y_title=labels["y"], height=height)
-    if legend_room:
-        # A half-width chart's legend takes two rows between the title and the plot.
-        fig.update_layout(margin_t=LEGEND_ROOM, title_y=0.98, title_yanchor="top")
-    return fig
+    # A half-width chart's legend takes two rows between the title and the plot.
+    room = {"margin": {"t": LEGEND_ROOM}, "title": {"y": 0.98, "yanchor": "top"}}
+    return finished_figure(
+        traces,
+        layout,
+        title=labels["title"],
+        x_title=labels["x"],
+        y_title=labels["y"],
+        height=height,
+        overrides=room if legend_room else None,
+    )
 
 
 def influence_figure(
@@ -138,34 +143,48 @@ def influence_figure(
     """The weight of each observation in the posterior mean at ``x_star``, as stems."""
     x = np.asarray(x, dtype=float)
     weights = np.asarray(weights, dtype=float)
-    fig = go.Figure(
-        go.Bar(
+    line = {"color": MARK_COLOR, "width": 2, "dash": "dash"}
+    traces = [
+        dict(
+            type="bar",
             x=round_coords(x),
             y=round_coords(weights, 5),
             width=max(0.02, 0.4 * (bounds[1] - bounds[0]) / max(len(x), 20)),
             name=labels["weights"],
             marker={"color": np.where(weights >= 0, PALETTE[0], PALETTE[1]).tolist()},
             hovertemplate="x = %{x:.3f}<br>w = %{y:.4f}<extra></extra>",
-        )
-    )
-    fig.add_vline(x=x_star, line={"color": MARK_COLOR, "width": 2, "dash": "dash"})
-    fig.add_trace(
-        go.Scatter(
-            x=[x_star],
-            y=[None],
-            mode="lines",
-            name=labels["x_star"],
-            line={"color": MARK_COLOR, "width": 2, "dash": "dash"},
-        )
-    )
-    fig.update_xaxes(range=list(bounds))
-    return finish(
-        fig, title=labels["title"], x_title=labels["x"], y_title=labels["y"], height=height
+        ),
+        # the legend entry of the x* line
+        dict(type="scatter", x=[x_star], y=[None], mode="lines", name=labels["x_star"], line=line),
+    ]
+    layout = {
+        "shapes": [
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "y domain",
+                "x0": x_star,
+                "x1": x_star,
+                "y0": 0,
+                "y1": 1,
+                "line": line,
+            }
+        ],
+        "xaxis": {"range": list(bounds)},
+    }
+    return finished_figure(
+        traces,
+        layout,
+        title=labels["title"],
+        x_title=labels["x"],
+        y_title=labels["y"],
+        height=height,
     )
 
 
-def _marker(point: tuple[float, float], name: str, symbol: str, color: str) -> go.Scatter:
-    return go.Scatter(
+def _marker(point: tuple[float, float], name: str, symbol: str, color: str) -> dict:
+    return dict(
+        type="scatter",
         x=[point[0]],
         y=[point[1]],
         mode="markers",
@@ -203,8 +222,9 @@ def contour_figure(
     ``CONTOUR_DEPTH`` nats below the top; everything lower shares the bottom colour."""
     z = np.asarray(lml, dtype=float).T  # rows: noise (y), columns: the hyperparameter (x)
     top = float(np.max(z))
-    fig = go.Figure(
-        go.Contour(
+    traces = [
+        dict(
+            type="contour",
             x=round_coords(values, 6),
             y=round_coords(noises, 8),
             z=round_coords(np.maximum(z, top - CONTOUR_DEPTH), 3),
@@ -213,15 +233,22 @@ def contour_figure(
             colorbar={"title": {"text": labels["colorbar"]}},
             name=labels["surface"],
             hovertemplate="(%{x:.3g}, %{y:.3g})<br>log p = %{z:.2f}<extra></extra>",
-        )
-    )
-    fig.add_trace(_marker(current, labels["current"], "circle", MARK_COLOR))
+        ),
+        _marker(current, labels["current"], "circle", MARK_COLOR),
+    ]
     if fitted is not None:
-        fig.add_trace(_marker(fitted, labels["fitted"], "star", FIT_COLOR))
-    fig.update_xaxes(type="log", tickvals=_log_ticks(values))
-    fig.update_yaxes(type="log", dtick=1, exponentformat="power")
-    return finish(
-        fig, title=labels["title"], x_title=labels["x"], y_title=labels["y"], height=height
+        traces.append(_marker(fitted, labels["fitted"], "star", FIT_COLOR))
+    layout = {
+        "xaxis": {"type": "log", "tickvals": _log_ticks(values)},
+        "yaxis": {"type": "log", "dtick": 1, "exponentformat": "power"},
+    }
+    return finished_figure(
+        traces,
+        layout,
+        title=labels["title"],
+        x_title=labels["x"],
+        y_title=labels["y"],
+        height=height,
     )
 
 
@@ -229,16 +256,19 @@ def progress_figure(
     history: Sequence[float], *, total_steps: int, labels: Mapping[str, str], height: int = 380
 ) -> go.Figure:
     """The log marginal likelihood before each Adam step of a fit."""
-    fig = go.Figure(
-        go.Scatter(
-            x=np.arange(1, len(history) + 1),
-            y=round_coords(history, 4),
-            mode="lines",
-            name=labels["lml"],
-            line={"color": PALETTE[0], "width": 3},
-        )
+    trace = dict(
+        type="scatter",
+        x=np.arange(1, len(history) + 1),
+        y=round_coords(history, 4),
+        mode="lines",
+        name=labels["lml"],
+        line={"color": PALETTE[0], "width": 3},
     )
-    fig.update_xaxes(range=[0, total_steps])
-    return finish(
-        fig, title=labels["title"], x_title=labels["x"], y_title=labels["y"], height=height
+    return finished_figure(
+        [trace],
+        {"xaxis": {"range": [0, total_steps]}},
+        title=labels["title"],
+        x_title=labels["x"],
+        y_title=labels["y"],
+        height=height,
     )

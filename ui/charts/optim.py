@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts.base import PALETTE, click_grid, finish, plain_figure, round_coords
+from ui.charts.base import PALETTE, click_grid, finished_figure, round_coords
 
 OPTIMIZER_COLORS = {
     "gd": PALETTE[0],
@@ -24,6 +24,7 @@ OPTIMIZER_COLORS = {
 # Light, so that paths and arrows in the palette's colours stand out on it.
 MAP_SCALE = [[0.0, "#F7FBFF"], [0.5, "#C6DBEF"], [1.0, "#6A8CAF"]]
 SURFACE_SCALE = "Blues_r"
+LEGEND_BELOW = {"legend": {"y": -0.12, "yanchor": "top"}, "margin": {"b": 130}}
 FIELD_COLOR = "rgba(40, 40, 40, 0.55)"
 MINIMUM_COLOR = PALETTE[7]
 LOG_FLOOR = 1e-16  # below float64 resolution relative to f ~ 1: drawn at the axis floor
@@ -275,9 +276,10 @@ def map_figure(
         dragmode="pan",
         clickmode="event+select",
     )
-    fig = finish(plain_figure(traces, layout), title=labels["title"], height=MAP_HEIGHT)
     # Below the plot: a legend above it would cover the title on a square map.
-    return fig.update_layout(legend={"y": -0.12, "yanchor": "top"}, margin={"b": 130})
+    return finished_figure(
+        traces, layout, title=labels["title"], height=MAP_HEIGHT, overrides=LEGEND_BELOW
+    )
 
 
 def loss_figure(
@@ -314,8 +316,9 @@ def loss_figure(
         yaxis=yaxis,
         hovermode="x unified",
     )
-    fig = finish(plain_figure(traces, layout), title=labels["title"], height=MAP_HEIGHT)
-    return fig.update_layout(legend={"y": -0.12, "yanchor": "top"}, margin={"b": 130})
+    return finished_figure(
+        traces, layout, title=labels["title"], height=MAP_HEIGHT, overrides=LEGEND_BELOW
+    )
 
 
 def _robust_range(traces: list[dict]) -> list[float] | None:
@@ -402,4 +405,4 @@ def surface_figure(
             "camera": {"eye": {"x": 1.4, "y": -1.4, "z": 1.0}},
         }
     )
-    return finish(plain_figure(traces, layout), title=labels["title"], height=620)
+    return finished_figure(traces, layout, title=labels["title"], height=620)
