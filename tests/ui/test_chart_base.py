@@ -1,5 +1,5 @@
-"""The shared chart look: ``finished_figure`` (the fast path) draws exactly what ``finish``
-applied to the same plain figure draws."""
+"""The shared chart look: ``finished_figure`` merges it into the layout dict, and draws exactly
+what Plotly's own ``update_layout`` of the built figure would (the slow path it replaces)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import plotly
 import plotly.graph_objects as go
 import pytest
 
-from ui.charts.base import FONT_SIZE, finish, finished_figure, named_colorscale, plain_figure
+from ui.charts.base import FONT_SIZE, finished_figure, named_colorscale, plain_figure
 from ui.charts.distributions import _MARGINAL_2D_AXES
 
 TRACES = [{"type": "scatter", "x": [1.0, 2.0], "y": [3.0, 4.0], "name": "a"}]
@@ -46,12 +46,35 @@ def _drawn(fig) -> dict:
     return clean(json.loads(json.dumps(fig, cls=plotly.utils.PlotlyJSONEncoder)))
 
 
+OVERRIDES = {"legend": {"y": -0.12, "yanchor": "top"}, "margin": {"b": 130}}
+
+
+def _look(layout: dict, finish_args: dict) -> dict:
+    """The shared look alone, for a figure with the axes of ``layout``."""
+    axes = {k: {} for k in layout if k.startswith(("xaxis", "yaxis"))}
+    look = finished_figure([], axes, **finish_args).layout.to_plotly_json()
+    look.pop("template")
+    look.setdefault("title", None)  # no title is part of the look (Plotly drops the null here)
+    return look
+
+
 @pytest.mark.parametrize("finish_args", FINISHES.values(), ids=FINISHES)
 @pytest.mark.parametrize("layout", LAYOUTS.values(), ids=LAYOUTS)
-def test_finished_figure_is_finish_of_the_plain_figure(layout, finish_args):
-    slow = finish(plain_figure(TRACES, copy.deepcopy(layout)), **finish_args)
+def test_merging_the_look_is_what_update_layout_does(layout, finish_args):
+    slow = plain_figure(TRACES, copy.deepcopy(layout)).update_layout(_look(layout, finish_args))
     fast = finished_figure(TRACES, copy.deepcopy(layout), **finish_args)
     assert _drawn(fast) == _drawn(slow)
+    slow.update_layout(OVERRIDES)
+    fast = finished_figure(TRACES, copy.deepcopy(layout), overrides=OVERRIDES, **finish_args)
+    assert _drawn(fast) == _drawn(slow)
+
+
+def test_the_look_is_large_fonts_titles_and_a_legend_above_the_plot():
+    look = _look({}, {"title": "T", "x_title": "X", "height": 300})
+    assert look["title"] == {"text": "T", "font": {"size": FONT_SIZE + 4}}
+    assert look["font"]["size"] == FONT_SIZE and look["height"] == 300
+    assert look["xaxis"]["title"] == {"text": "X", "font": {"size": FONT_SIZE}}
+    assert look["legend"]["orientation"] == "h" and look["legend"]["y"] > 1
 
 
 def test_the_layout_passed_in_is_left_untouched():

@@ -4,6 +4,13 @@
 legends); each topic has its own module of builders (``ui.charts.gumbel`` and so on).
 """
 
-from ui.charts.base import FONT_FAMILY, FONT_SIZE, PALETTE, finish, round_coords, traces_table
+from ui.charts.base import (
+    FONT_FAMILY,
+    FONT_SIZE,
+    PALETTE,
+    finished_figure,
+    round_coords,
+    traces_table,
+)
 
-__all__ = ["FONT_FAMILY", "FONT_SIZE", "PALETTE", "finish", "round_coords", "traces_table"]
+__all__ = ["FONT_FAMILY", "FONT_SIZE", "PALETTE", "finished_figure", "round_coords", "traces_table"]

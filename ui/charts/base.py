@@ -61,17 +61,23 @@ def _explicit_scales(trace: dict) -> dict:
     return trace
 
 
-def _shared_layout(
-    axes: dict[str, list[str]],
+def finished_figure(
+    traces: list[dict],
+    layout: dict,
     *,
-    title: str | None,
-    x_title: str | None,
-    y_title: str | None,
-    height: int,
-    legend: bool,
-) -> dict:
-    """The look every chart shares (``axes``: the names of its x and y axes)."""
-    layout = {
+    title: str | None = None,
+    x_title: str | None = None,
+    y_title: str | None = None,
+    height: int = 520,
+    legend: bool = True,
+    overrides: dict | None = None,
+) -> go.Figure:
+    """A plain figure with the look every chart shares: large fonts, axis titles, a legend
+    above the plot. The look is merged into the layout dict before the figure exists: Plotly's
+    ``update_layout`` on a built figure costs ~20 ms per figure, even unvalidated.
+    ``overrides`` are merged last, over the shared look (a legend placed elsewhere, a wider
+    margin)."""
+    shared = {
         "title": {"text": title, "font": {"size": FONT_SIZE + 4}} if title else None,
         "font": {"family": FONT_FAMILY, "size": FONT_SIZE},
         "height": height,
@@ -87,50 +93,11 @@ def _shared_layout(
         "hoverlabel": {"font": {"size": FONT_SIZE}},
     }
     for kind, text in (("xaxis", x_title), ("yaxis", y_title)):
-        for name in axes[kind]:
-            layout[name] = {"tickfont": {"size": TICK_SIZE}, "title": {"font": {"size": FONT_SIZE}}}
+        # as Plotly does, the first axis of each kind exists whether or not the layout names it
+        for name in [kind, *(k for k in layout if k.startswith(kind) and k != kind)]:
+            shared[name] = {"tickfont": {"size": TICK_SIZE}, "title": {"font": {"size": FONT_SIZE}}}
             if text is not None:
-                layout[name]["title"]["text"] = text
-    return layout
-
-
-def finish(
-    fig: go.Figure,
-    *,
-    title: str | None = None,
-    x_title: str | None = None,
-    y_title: str | None = None,
-    height: int = 520,
-    legend: bool = True,
-) -> go.Figure:
-    """Apply the shared layout: large fonts, axis titles, a legend above the plot.
-
-    One batched update: Plotly validates every property path it is given, so many small
-    ``update_*`` calls cost tens of milliseconds per figure.
-    """
-    axes = {kind: _axes(fig, kind) for kind in ("xaxis", "yaxis")}
-    fig.update_layout(
-        _shared_layout(
-            axes, title=title, x_title=x_title, y_title=y_title, height=height, legend=legend
-        )
-    )
-    return fig
-
-
-def finished_figure(
-    traces: list[dict], layout: dict, *, overrides: dict | None = None, **finish_args
-) -> go.Figure:
-    """``finish(plain_figure(traces, layout), **finish_args)`` at a fraction of the cost: the
-    shared look is merged into the plain layout before the figure exists (Plotly's
-    ``update_layout`` takes ~20 ms per figure even unvalidated). ``overrides`` are merged
-    last, over the shared look (a legend placed elsewhere, a wider margin)."""
-    # as Plotly does, the first axis of each kind exists whether or not the layout names it
-    axes = {
-        kind: [kind, *(k for k in layout if k.startswith(kind) and k != kind)]
-        for kind in ("xaxis", "yaxis")
-    }
-    defaults = {"title": None, "x_title": None, "y_title": None, "height": 520, "legend": True}
-    shared = _shared_layout(axes, **{**defaults, **finish_args})
+                shared[name]["title"]["text"] = text
     return plain_figure(traces, _merged(_merged(layout, shared), overrides or {}))
 
 
