@@ -1,5 +1,6 @@
 """Deep Learning Probability Lab: page config, navigation and the shared sidebar."""
 
+import contextlib
 import logging
 import os
 
@@ -15,7 +16,7 @@ from ui.display import apply_presentation_css
 from ui.i18n import t
 from ui.registry import HOME, PAGES
 from ui.share import share_block
-from ui.state import show_url_notices
+from ui.state import remember_link, restore_link, show_url_notices
 from ui.widgets import sidebar_controls
 
 st.set_page_config(
@@ -25,21 +26,38 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )
 
+
+@contextlib.contextmanager
+def guarded(where: str):
+    """Anything but bad input (which pages show themselves as `InputError`) is a bug: log it
+    for the maintainers; the audience sees a plain sentence, never a traceback."""
+    try:
+        yield
+    except Exception:
+        logging.getLogger("lab").exception("unexpected error in %s", where)
+        st.error(t("app.unexpected"), icon="🚧")
+
+
 # The language control must exist before the navigation is labelled in that language.
-sidebar_controls()
+with guarded("the sidebar"):
+    sidebar_controls()
 
 
-def _page(info, default=False):
+def _page(info, *, default: bool = False, visibility: str = "visible"):
     return st.Page(
         f"pages/{info.script}",
         title=t(info.title_key),
         icon=info.icon,
-        url_path=info.url_path,
+        # Streamlit serves the default page only at the root, and its own path would be
+        # "Page not found": a hidden twin of the home page serves that path (`/overview`).
+        url_path="" if default else info.url_path,
         default=default,
+        visibility=visibility,
     )
 
 
-sections: dict[str, list] = {t(HOME.section): [_page(HOME, default=True)]}
+home_pages = [_page(HOME, default=True), _page(HOME, visibility="hidden")]
+sections: dict[str, list] = {t(HOME.section): home_pages}
 for info in PAGES:
     sections.setdefault(t(info.section), []).append(_page(info))
 
@@ -47,15 +65,12 @@ page = st.navigation(sections)
 share_slot = st.sidebar.container()
 apply_presentation_css()
 notices = st.container()
-try:
+restore_link(page.url_path)
+with guarded(f"page /{page.url_path}"):
     page.run()
-except Exception:
-    # A bug, not bad input (core raises InputError, which pages show themselves). Log it for
-    # the maintainers; the audience sees a plain sentence, never a traceback.
-    logging.getLogger("lab").exception("unexpected error on page %s", page.url_path)
-    st.error(t("app.unexpected"), icon="🚧")
+remember_link(page.url_path)
 with notices:
     show_url_notices()
 # After the page ran, every control has written its value into the URL the link is made of.
-with share_slot:
+with share_slot, guarded("the share block"):
     share_block(page.url_path)

@@ -20,9 +20,12 @@ import torch
 import torch.nn.functional as F
 
 from core.errors import InputError
-from core.validate import bounded, finite
+from core.validate import bounded, excerpt, finite, int_in_range
 
 MIN_RATE = 1e-3
+# Curves are taken on at most MAX_POINTS inputs (8 MB in float64; second derivatives keep a
+# few graphs of that size). The page draws 401.
+MAX_POINTS = 1_000_000
 
 Tensor = torch.Tensor
 
@@ -440,6 +443,7 @@ def as_tensor(x: object) -> Tensor:
             raise InputError(
                 f"x must be a tensor or numbers, got {type(x).__name__}.", code="act_x_type"
             ) from None
+    int_in_range("number of points in x", x.numel(), 0, MAX_POINTS)
     return x if x.is_floating_point() else x.to(torch.get_default_dtype())
 
 
@@ -463,9 +467,9 @@ def get(name: str) -> Activation:
     except (KeyError, TypeError):
         names = ", ".join(ACTIVATIONS)
         raise InputError(
-            f"Unknown activation {name!r}; choose one of: {names}.",
+            f"Unknown activation {excerpt(name)}; choose one of: {names}.",
             code="act_unknown",
-            name=name,
+            name=excerpt(name),
             names=names,
         ) from None
 
@@ -594,6 +598,7 @@ def max_abs_derivative(name: str, **params: float) -> float:
 def saturated_intervals(x: Tensor, dy: Tensor, epsilon: float) -> list[tuple[float, float]]:
     """The runs of the sorted grid x where |f'(x)| < epsilon, as (start, end) pairs."""
     epsilon = finite("epsilon", epsilon)
+    x, dy = _same_grid(x, dy)
     flat = (dy.detach().abs() < epsilon).to(torch.int8)
     edges = torch.diff(flat, prepend=flat.new_zeros(1), append=flat.new_zeros(1))
     starts = torch.nonzero(edges == 1).flatten().tolist()
@@ -613,6 +618,7 @@ class CurveSummary:
 
 def summarize(x: Tensor, y: Tensor, dy: Tensor) -> CurveSummary:
     """Range of y and max |dy| (with its x) over the finite points of a grid."""
+    x, y, dy = _same_grid(x, y, dy)
     ok = torch.isfinite(y) & torch.isfinite(dy)
     if not bool(ok.any()):
         nan = math.nan
@@ -620,3 +626,17 @@ def summarize(x: Tensor, y: Tensor, dy: Tensor) -> CurveSummary:
     x, y, dy = x[ok], y[ok], dy[ok]
     i = int(torch.argmax(dy.abs()))
     return CurveSummary(float(y.min()), float(y.max()), float(dy[i].abs()), float(x[i]))
+
+
+def _same_grid(*curves: object) -> tuple[Tensor, ...]:
+    """Curves on one grid: 1-D tensors of one length (at most `MAX_POINTS`)."""
+    tensors = tuple(as_tensor(c).detach() for c in curves)
+    shapes = {tuple(t.shape) for t in tensors}
+    if len(shapes) != 1 or tensors[0].ndim != 1:
+        shown = ", ".join(str(tuple(t.shape)) for t in tensors)
+        raise InputError(
+            f"The curves must be 1-D tensors of one length, got shapes {shown}.",
+            code="act_curve_shapes",
+            shapes=shown,
+        )
+    return tensors

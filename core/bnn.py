@@ -27,7 +27,16 @@ import torch.nn.functional as F
 from core.activations import ACTIVATIONS
 from core.errors import InputError
 from core.kernels import ArcCosine, Constant, Kernel, NeuralNetwork
-from core.validate import bounded, int_in_range, positive, scale
+from core.validate import (
+    bounded,
+    excerpt,
+    finite,
+    int_in_range,
+    offending_entries,
+    positive,
+    product_at_most,
+    scale,
+)
 
 Tensor = torch.Tensor
 Params = dict[str, Tensor]
@@ -41,6 +50,12 @@ LOC_LIMIT = 100.0
 SCALE_LIMITS = (1e-4, 100.0)
 # Elements of one batched hidden layer (networks x points x units): bounds memory (64 MB).
 BLOCK = 16_000_000
+# One call evaluates at most MAX_EVALUATIONS hidden units (networks x points x units: time,
+# ~1 s; the page's largest is 300 x 161 x 500 = 24M) and returns at most MAX_OUTPUTS numbers
+# (networks x points, 40 MB) for at most MAX_POINTS inputs per network.
+MAX_EVALUATIONS = 50_000_000
+MAX_OUTPUTS = 10_000_000
+MAX_POINTS = 100_000
 # The activations the page offers: core.activations' functions, plus erf, whose wide-network
 # limit has a closed-form kernel (Williams 1998).
 ACTIVATION_NAMES = ("relu", "tanh", "erf", "sigmoid", "gelu", "silu", "elu", "softplus", "linear")
@@ -81,7 +96,8 @@ class NetworkPrior:
         for f in fields(self):
             if not isinstance(getattr(self, f.name), NormalPrior):
                 raise InputError(
-                    f"{f.name} must be a NormalPrior(loc, scale), got {getattr(self, f.name)!r}.",
+                    f"{f.name} must be a NormalPrior(loc, scale), got "
+                    f"{excerpt(getattr(self, f.name))}.",
                     code="bnn_prior_type",
                     name=f.name,
                 )
@@ -121,9 +137,9 @@ def activation_fn(name: str) -> Callable[[Tensor], Tensor]:
         return torch.erf
     if name not in ACTIVATION_NAMES:
         raise InputError(
-            f"Unknown activation {name!r}; choose one of: {', '.join(ACTIVATION_NAMES)}.",
+            f"Unknown activation {excerpt(name)}; choose one of: {', '.join(ACTIVATION_NAMES)}.",
             code="bnn_activation",
-            name=name,
+            name=excerpt(name),
             options=", ".join(ACTIVATION_NAMES),
         )
     activation = ACTIVATIONS[name]
@@ -175,6 +191,7 @@ def hidden_layer(x: Tensor, params: Params, activation: Callable[[Tensor], Tenso
     many times slower than this elementwise form.
     """
     rows = x if x.ndim == 2 else x[None]
+    check_evaluations(params["fc1.weight"].shape[0], rows.shape[-1], params["fc1.weight"].shape[1])
     weight, bias = params["fc1.weight"][:, None, :, 0], params["fc1.bias"][:, None, :]
     return activation(rows[:, :, None] * weight + bias)
 
@@ -184,14 +201,25 @@ def readout(h: Tensor, params: Params) -> Tensor:
     return (h * params["out.weight"][:, None, 0, :]).sum(dim=-1) + params["out.bias"]
 
 
+def check_evaluations(networks: int, points: int, width: int) -> None:
+    """At most `MAX_POINTS` inputs, `MAX_OUTPUTS` outputs and `MAX_EVALUATIONS` hidden units."""
+    int_in_range("number of points", points, 0, MAX_POINTS)
+    product_at_most({"number of networks": networks, "number of points": points}, MAX_OUTPUTS)
+    product_at_most(
+        {"number of networks": networks, "number of points": points, "width J": width},
+        MAX_EVALUATIONS,
+    )
+
+
 def network_outputs(x: Tensor, params: Params, activation: str) -> Tensor:
     """``f(x)`` of every network in a batch: Tensor(B, n) for x of shape (n,) or (B, n).
 
     Computed in blocks of networks so that the hidden layer never exceeds ``BLOCK`` numbers.
     """
     act = activation_fn(activation)
-    x = x.to(params["fc1.weight"].dtype)
+    x = torch.as_tensor(x).to(params["fc1.weight"].dtype)
     batch, width = params["fc1.weight"].shape[:2]
+    check_evaluations(batch, x.shape[-1] if x.ndim else 1, width)
     step = max(1, BLOCK // max(1, x.numel() * width))
     outputs = []
     for start in range(0, batch, step):
@@ -211,6 +239,8 @@ def sample_prior_functions(
 ) -> Tensor:
     """``f(x)`` for ``n_networks`` networks drawn from the prior: Tensor(n_networks, n)."""
     activation_fn(activation)  # an unknown name fails before any drawing
+    networks = int_in_range("number of networks", n_networks, 1, MAX_NETWORKS)
+    check_evaluations(networks, torch.as_tensor(x).numel(), width_of(width))
     weights = sample_prior_weights(width, prior, n_networks, scale_output, generator)
     return network_outputs(x, weights, activation)
 
@@ -250,6 +280,7 @@ def prior_moments(
             activation=activation,
         )
     x = torch.as_tensor(x, dtype=torch.float64).reshape(-1)
+    int_in_range("number of points", x.numel(), 0, MAX_POINTS)
     w1, b1, b2 = prior.fc1_weight, prior.fc1_bias, prior.out_bias
     factor = 1.0 / math.sqrt(width) if scale_output else 1.0
     m_v, s_v = prior.out_weight.loc * factor, prior.out_weight.scale * factor
@@ -293,12 +324,22 @@ def gp_limit_kernel(activation: str, prior: NetworkPrior) -> Kernel:
 
 def moment_band(mean: Tensor, variance: Tensor, k_sigma: float = 2.0) -> tuple[Tensor, Tensor]:
     """``mean -/+ k_sigma * sqrt(variance)``."""
+    k_sigma = finite("k_sigma", k_sigma)
     sd = torch.sqrt(variance)
     return mean - k_sigma * sd, mean + k_sigma * sd
 
 
 def sample_variance(functions: Tensor) -> Tensor:
-    """The unbiased variance of f(x) over networks (dim 0) at each x, in float64."""
+    """The unbiased variance of f(x) over networks (dim 0) at each x, in float64; 0 for one
+    network."""
+    if functions.ndim != 2 or functions.shape[0] < 1:
+        raise InputError(
+            "The sampled functions must be a (networks, points) tensor with at least one "
+            f"network, got shape {tuple(functions.shape)}.",
+            code="bnn_functions_shape",
+            shape=str(tuple(functions.shape)),
+        )
+    int_in_range("number of outputs", functions.numel(), 1, MAX_OUTPUTS)
     f = functions.to(torch.float64)
     return f.var(dim=0) if f.shape[0] > 1 else torch.zeros_like(f[0])
 
@@ -323,19 +364,32 @@ def inverse_softplus(sigma: object) -> Tensor:
     chosen sigma."""
     s = torch.as_tensor(sigma)
     s = s if s.is_floating_point() else s.to(torch.get_default_dtype())
-    if not bool(torch.isfinite(s).all()) or not bool((s > 0).all()):
-        raise InputError(
-            f"sigma must be finite and greater than 0, got {s.tolist()}.",
-            code="bnn_sigma",
-            value=s.tolist(),
-        )
+    _check_sigma("sigma", s, ~(torch.isfinite(s) & (s > 0)))
     return s + torch.log(-torch.expm1(-s))
 
 
 def kl_normal(mu_q: Tensor, sigma_q: Tensor, mu_p: object, sigma_p: object) -> Tensor:
     """``KL(N(mu_q, sigma_q^2) || N(mu_p, sigma_p^2))`` elementwise, in closed form:
     ``log(sigma_p / sigma_q) + (sigma_q^2 + (mu_q - mu_p)^2) / (2 sigma_p^2) - 1/2``
-    (Kingma & Welling 2014, appendix B; Blundell et al. 2015)."""
+    (Kingma & Welling 2014, appendix B; Blundell et al. 2015).
+
+    Both sigmas must be > 0 (sigma 0 gives an infinite or NaN KL); NaN and inf pass
+    through, so a training run that diverged is reported by its loss."""
+    sigma_q, mu_q = torch.as_tensor(sigma_q), torch.as_tensor(mu_q)
     sigma_p = torch.as_tensor(sigma_p, dtype=sigma_q.dtype)
     mu_p = torch.as_tensor(mu_p, dtype=mu_q.dtype)
+    for name, s in (("sigma_q", sigma_q), ("sigma_p", sigma_p)):
+        _check_sigma(name, s, s <= 0)
     return torch.log(sigma_p / sigma_q) + (sigma_q**2 + (mu_q - mu_p) ** 2) / (2 * sigma_p**2) - 0.5
+
+
+def _check_sigma(name: str, sigma: Tensor, bad: Tensor) -> None:
+    if bool(bad.any()):
+        count, entries = offending_entries(sigma, bad)
+        raise InputError(
+            f"{name} must be finite and greater than 0; {count} entries are not: {entries}.",
+            code="bnn_sigma",
+            name=name,
+            count=count,
+            value=entries,
+        )

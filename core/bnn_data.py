@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import torch
 
 from core.errors import InputError
-from core.validate import bounded, int_in_range
+from core.validate import bounded, excerpt, int_in_range
 
 Tensor = torch.Tensor
 
@@ -80,19 +80,26 @@ class ToyData:
 
 
 def true_function(name: str) -> Callable[[Tensor], Tensor]:
-    if name not in TRUE_FUNCTIONS:
+    if not isinstance(name, str) or name not in TRUE_FUNCTIONS:
         options = ", ".join(TRUE_FUNCTIONS)
         raise InputError(
-            f"Unknown true function {name!r}; choose one of: {options}.",
+            f"Unknown true function {excerpt(name)}; choose one of: {options}.",
             code="bnn_function",
-            name=name,
+            name=excerpt(name),
             options=options,
         )
     return TRUE_FUNCTIONS[name].fn
 
 
 def sample_inputs(n: int, gap: Gap, generator: torch.Generator | None = None) -> Tensor:
-    """``n`` inputs uniform on the domain outside the gap, sorted."""
+    """``n`` inputs uniform on the domain outside the gap, sorted (at most `MAX_POINTS`)."""
+    n = int_in_range("number of points", n, 1, MAX_POINTS)
+    if not isinstance(gap, Gap):
+        raise InputError(
+            f"gap must be a Gap (e.g. Gap.around(0, 1)), got {excerpt(gap)}.",
+            code="bnn_gap_type",
+            got=excerpt(gap),
+        )
     lo, hi = DOMAIN
     u = lo + (hi - lo - gap.width) * torch.rand(n, generator=generator)
     return torch.sort(torch.where(u >= gap.low, u + gap.width, u)).values

@@ -22,6 +22,7 @@ from core import bnn
 from core.bnn import Params
 from core.bnn_training import (
     Progress,
+    check_budget,
     check_data,
     check_loss,
     check_lr,
@@ -35,6 +36,7 @@ Tensor = torch.Tensor
 
 MAX_NOISE = 5.0
 PLAIN, NOISY = 0, 1  # the two networks of the batch
+NETWORKS = len((PLAIN, NOISY))  # networks per training step
 # The default overfitting case (the page's defaults, and the test's): few noisy points of a
 # smooth function and a wide network trained long. Input noise lowered the test error for
 # every seed tried (by 15 to 60 %).
@@ -85,6 +87,7 @@ def noisy_outputs(
     """``f(x)`` of each network with its own input and hidden noise levels: Tensor(B, n).
     The noise for every network is drawn (input noise first), then scaled by its sigma."""
     batch, width = params["fc1.weight"].shape[:2]
+    bnn.check_evaluations(batch, x.numel(), width)
     x_noisy = x + sigmas[:, None] * torch.randn(batch, x.numel(), generator=generator)
     h = bnn.hidden_layer(x_noisy, params, bnn.activation_fn(activation))
     eps = torch.randn(batch, x.numel(), width, generator=generator)
@@ -115,6 +118,7 @@ def train_with_noise(
     input_sigma = bounded("input noise sigma", input_sigma, 0.0, MAX_NOISE)
     hidden_sigma = bounded("hidden noise sigma", hidden_sigma, 0.0, MAX_NOISE)
     steps, lr = check_steps(steps), check_lr(lr)
+    check_budget(steps, NETWORKS, x.numel(), bnn.width_of(width))
     every = int_in_range("report_every", report_every, 1, 10**6)
     record = int_in_range("record_every", record_every, 1, 10**6)
     start = init_params(width, generator)

@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 import torch
 
-from core.bnn import Params, shapes, width_of
+from core.bnn import BLOCK, Params, shapes, width_of
+from core.bnn_data import MAX_POINTS
 from core.errors import InputError
 from core.validate import bounded, int_in_range
 
@@ -18,6 +19,13 @@ Progress = Callable[[int, int, dict[str, list[float]]], None]
 
 MAX_STEPS = 20_000
 LR_LIMITS = (1e-6, 10.0)
+# The cost budget of one training, in hidden-unit evaluations: steps x networks per step x
+# training points x width (each step evaluates and differentiates that many hidden units).
+# Measured once on one core (the server runs torch with OMP_NUM_THREADS=1), 1e8 of them took
+# 1.2-1.7 s of Bayes by backprop and 2.7-5.5 s of the noise trainer: 1-4 default trainings
+# (1.3 s and 2.4 s), as long as the per-step overhead (~1 ms) of 5000 steps of the smallest
+# network. The link of issue 18 (5000 steps x K 32 x n 200 x width 500 = 1.6e10) took 128 s.
+MAX_WORK = 100_000_000
 
 
 def check_steps(steps: object) -> int:
@@ -26,6 +34,42 @@ def check_steps(steps: object) -> int:
 
 def check_lr(lr: object) -> float:
     return bounded("learning rate", lr, *LR_LIMITS)
+
+
+def check_budget(steps: int, networks: int, n: int, width: int) -> None:
+    """Refuse a training over the budget, ``steps x networks x n x width <= MAX_WORK``
+    (``networks`` evaluated per step on ``n`` points), or one whose step alone holds a hidden
+    layer larger than `core.bnn.BLOCK` numbers (its memory). Arguments already checked."""
+    units = networks * n * width
+    if units > BLOCK:
+        raise InputError(
+            f"One training step would hold {units:,} hidden units ({networks} networks x {n} "
+            f"points x width {width}), more than the {BLOCK:,} that fit in memory. Lower the "
+            "networks per step, the points or the width.",
+            code="bnn_step_too_large",
+            units=units,
+            networks=networks,
+            n=n,
+            width=width,
+            limit=BLOCK,
+        )
+    work = steps * units
+    if work > MAX_WORK:
+        raise InputError(
+            f"This training is too large for the server: {steps} steps x {networks} networks "
+            f"per step x {n} points x width {width} = {work:,} hidden-unit evaluations, more "
+            f"than the budget of {MAX_WORK:,}. Lower the steps, the networks per step, the "
+            f"points or the width until the product is at most {MAX_WORK:,}: with the others "
+            f"as they are, at most {MAX_WORK // units:,} steps fit.",
+            code="bnn_over_budget",
+            steps=steps,
+            networks=networks,
+            n=n,
+            width=width,
+            work=work,
+            budget=MAX_WORK,
+            max_steps=MAX_WORK // units,
+        )
 
 
 def check_data(x: Tensor, y: Tensor, name: str = "training data") -> tuple[Tensor, Tensor]:
@@ -38,6 +82,7 @@ def check_data(x: Tensor, y: Tensor, name: str = "training data") -> tuple[Tenso
             code="bnn_data_shape",
             name=name,
         )
+    int_in_range(f"number of points in the {name}", x.numel(), 1, MAX_POINTS)
     if not bool(torch.isfinite(x).all() & torch.isfinite(y).all()):
         raise InputError(
             f"The {name} contain NaN or infinite values.", code="bnn_data_not_finite", name=name

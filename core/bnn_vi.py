@@ -21,9 +21,18 @@ import torch
 
 from core import bnn
 from core.bnn import NetworkPrior, Params
-from core.bnn_training import Progress, check_data, check_loss, check_lr, check_steps, report
+from core.bnn_training import (
+    Progress,
+    check_budget,
+    check_data,
+    check_loss,
+    check_lr,
+    check_steps,
+    report,
+)
 from core.bnn_training import init_params as init_means
-from core.validate import int_in_range, scale
+from core.errors import InputError
+from core.validate import finite, int_in_range, product_at_most, scale
 
 Tensor = torch.Tensor
 
@@ -51,7 +60,10 @@ def reparameterised(
 ) -> Params:
     """``n`` draws of ``mu + sigma * eps``, ``eps ~ N(0, I)``, one ``randn`` per tensor in the
     order of ``core.bnn.PARAMETERS``: ``Normal(mu, sigma).rsample((n,))`` with our generator,
-    differentiable in mu and sigma."""
+    differentiable in mu and sigma. At most `core.bnn.MAX_WEIGHTS` numbers in all."""
+    n = int_in_range("number of networks", n, 1, bnn.MAX_NETWORKS)
+    per_network = sum(m.numel() for m in mu.values())
+    product_at_most({"number of networks": n, "parameters": per_network}, bnn.MAX_WEIGHTS)
     return {
         name: m + sigma[name] * torch.randn(n, *m.shape, generator=generator)
         for name, m in mu.items()
@@ -116,6 +128,7 @@ def train_bayes_by_backprop(
     noise_sigma = scale("noise sigma", noise_sigma, 1e-3, 10.0)
     steps, lr = check_steps(steps), check_lr(lr)
     n_samples = int_in_range("samples K", n_samples, 1, MAX_SAMPLES)
+    check_budget(steps, n_samples, x.numel(), bnn.width_of(width))
     every = int_in_range("report_every", report_every, 1, 10**6)
     start = initial_guide(width, init_sigma, generator)
     # All means in one vector and all rhos in another (the named tensors are views of them):
@@ -168,6 +181,8 @@ def predictive_band(
     """``(mean, lower, upper)``: mean -/+ k standard deviations of the sampled functions; with
     ``noise_sigma`` the observation noise is added in quadrature (the band for new y)."""
     noise_sigma = scale("noise sigma", noise_sigma, 0.0, 10.0) if noise_sigma else 0.0
+    k_sigma = finite("k_sigma", k_sigma)
+    _check_samples(samples)
     mean = samples.mean(dim=0)
     std = torch.sqrt(samples.var(dim=0) + noise_sigma**2)
     return mean, mean - k_sigma * std, mean + k_sigma * std
@@ -176,6 +191,28 @@ def predictive_band(
 def mean_sd_outside_and_inside(samples: Tensor, inside: Tensor) -> tuple[float, float | None]:
     """The standard deviation of the sampled functions, averaged over the inputs outside a
     region (the data) and inside it (the gap; None when it holds no input)."""
+    _check_samples(samples)
+    inside = torch.as_tensor(inside)
+    if inside.dtype != torch.bool or tuple(inside.shape) != tuple(samples.shape[1:]):
+        raise InputError(
+            f"inside must be a boolean mask with one entry per input ({samples.shape[1]}), got "
+            f"{inside.dtype} of shape {tuple(inside.shape)}.",
+            code="bnn_mask_shape",
+            n=samples.shape[1],
+            shape=str(tuple(inside.shape)),
+        )
     sd = samples.std(dim=0)
     outside = float(sd[~inside].mean()) if bool((~inside).any()) else float("nan")
     return outside, float(sd[inside].mean()) if bool(inside.any()) else None
+
+
+def _check_samples(samples: Tensor) -> None:
+    """(networks, points) sampled functions, at least two networks (a standard deviation)."""
+    if samples.ndim != 2 or samples.shape[0] < 2:
+        raise InputError(
+            "The sampled functions must be a (networks, points) tensor with at least 2 "
+            f"networks, got shape {tuple(samples.shape)}.",
+            code="bnn_samples_shape",
+            shape=str(tuple(samples.shape)),
+        )
+    int_in_range("number of outputs", samples.numel(), 0, bnn.MAX_OUTPUTS)

@@ -21,7 +21,15 @@ import torch
 
 from core.activations import get, max_abs_derivative
 from core.errors import InputError
-from core.validate import finite, int_in_range, positive
+from core.validate import (
+    excerpt,
+    finite,
+    finite_tensor,
+    in_open_interval,
+    int_in_range,
+    positive,
+    product_at_most,
+)
 
 Tensor = torch.Tensor
 
@@ -29,6 +37,14 @@ INITS = ("xavier", "he", "normal")
 MAX_DEPTH = 100
 MAX_WIDTH = 1024
 MAX_BATCH = 1024
+# One forward and backward pass keeps every layer's pre-activations and outputs (float64):
+# depth x batch x width <= MAX_ACTIVATIONS (32 MB each; the page's largest is 50 x 32 x 512),
+# and its weights (float32 draws, float64 copies and gradients, 20 bytes each):
+# depth x width^2 <= MAX_WEIGHTS, the page's largest, 50 layers of 512 x 512 (~260 MB).
+MAX_ACTIVATIONS = 4_000_000
+MAX_WEIGHTS = 50 * 512 * 512
+# A gradient to clip has at most this many entries.
+MAX_GRADIENT = 100_000
 
 
 def init_weight(width: int, init: str, sigma: float, generator: torch.Generator | None) -> Tensor:
@@ -37,6 +53,7 @@ def init_weight(width: int, init: str, sigma: float, generator: torch.Generator 
     xavier: ``N(0, 2 / (fan_in + fan_out))``; he: ``N(0, 2 / fan_in)`` (ReLU gain);
     normal: ``N(0, sigma^2)``.
     """
+    width = int_in_range("width", width, 1, MAX_WIDTH)
     weight = torch.empty(width, width)
     if init == "xavier":
         return torch.nn.init.xavier_normal_(weight, generator=generator)
@@ -45,9 +62,9 @@ def init_weight(width: int, init: str, sigma: float, generator: torch.Generator 
     if init == "normal":
         return torch.nn.init.normal_(weight, 0.0, sigma, generator=generator)
     raise InputError(
-        f"Unknown initialisation {init!r}; choose one of: {', '.join(INITS)}.",
+        f"Unknown initialisation {excerpt(init)}; choose one of: {', '.join(INITS)}.",
         code="act_init",
-        init=init,
+        init=excerpt(init),
         inits=", ".join(INITS),
     )
 
@@ -83,6 +100,8 @@ def depth_experiment(
     depth = int_in_range("depth", depth, 1, MAX_DEPTH)
     width = int_in_range("width", width, 1, MAX_WIDTH)
     batch = int_in_range("batch", batch, 1, MAX_BATCH)
+    product_at_most({"depth": depth, "batch": batch, "width": width}, MAX_ACTIVATIONS)
+    product_at_most([("depth", depth), ("width", width), ("width", width)], MAX_WEIGHTS)
     sigma = positive("sigma", sigma)
     x = torch.randn(batch, width, generator=generator)
     weights = [
@@ -113,9 +132,21 @@ def layer_histograms(values: Tensor, bins: int = 60, quantile: float = 0.99) -> 
     """Histograms of each layer's values (``values`` of shape (L, ...)) on one symmetric range.
 
     The range is +-R with R the ``quantile`` of all |values| (at least 1), so a few outliers do
-    not squash the picture; values beyond R are counted in the end bins.
+    not squash the picture; values beyond R are counted in the end bins. ``values`` holds at
+    least one layer of at least one finite value, at most `MAX_ACTIVATIONS` values in all.
     """
     bins = int_in_range("bins", bins, 2, 1000)
+    quantile = in_open_interval("quantile", quantile, 0.0, 1.0 + 1e-12)
+    values = torch.as_tensor(values)
+    if values.ndim < 1 or values.numel() == 0:
+        raise InputError(
+            "values must hold at least one layer of at least one value (shape (L, ...)), got "
+            f"shape {tuple(values.shape)}.",
+            code="act_layers_shape",
+            shape=str(tuple(values.shape)),
+        )
+    int_in_range("number of values", values.numel(), 1, MAX_ACTIVATIONS)
+    values = finite_tensor("values", values)
     flat = values.detach().reshape(values.shape[0], -1).double()
     magnitudes = flat.abs().flatten()
     # kthvalue, not torch.quantile: a selection, not a full sort of up to a million values.
@@ -181,7 +212,7 @@ def chain_rule(
 
 def random_gradient(n: int, scale: float = 1.0, generator: torch.Generator | None = None) -> Tensor:
     """A gradient vector to clip: ``scale * N(0, I_n)``."""
-    n = int_in_range("n", n, 1, 100_000)
+    n = int_in_range("n", n, 1, MAX_GRADIENT)
     scale = positive("scale", scale)
     return scale * torch.randn(n, generator=generator)
 
@@ -208,6 +239,12 @@ def clip_gradient(grad: Tensor, clip_value: float, max_norm: float) -> Clipped:
     """
     clip_value = positive("clip value", clip_value)
     max_norm = positive("max norm", max_norm)
+    if not isinstance(grad, Tensor) or grad.numel() > MAX_GRADIENT:
+        raise InputError(
+            f"The gradient must be a tensor of at most {MAX_GRADIENT:,} numbers.",
+            code="act_grad_size",
+            limit=f"{MAX_GRADIENT:,}",
+        )
     grad = grad.detach()
     if grad.numel() == 0 or not bool(torch.isfinite(grad).all()):
         raise InputError("The gradient must be a non-empty finite vector.", code="act_grad")

@@ -17,7 +17,16 @@ from torch.distributions import Distribution, MultivariateNormal, Normal
 from core.distributions_1d import histogram, summary
 from core.distributions_sampling import sample
 from core.errors import InputError
-from core.validate import finite, in_open_interval, int_in_range, non_negative, positive
+from core.validate import (
+    excerpt,
+    finite,
+    first_items,
+    in_open_interval,
+    int_in_range,
+    non_negative,
+    positive,
+    product_at_most,
+)
 
 __all__ = [
     "conditional",
@@ -48,6 +57,13 @@ SYMMETRY_RTOL = 1e-6  # |S01 - S10| within this (relative) counts as symmetric: 
 # in its precision (float32: 1.2e-6; the page's extreme, sigmas 0.1 and 5 with rho 0.99, has
 # 8e-6); a failing Cholesky factorisation counts as singular too.
 SINGULAR_EPS = 10.0
+# Limits: at most MAX_SAMPLES points of the plane (64 MB in float64; the page draws at most
+# 100,000, a test 2 million), a density grid of at most MAX_GRID_POINTS (xs x ys; the page's
+# is 80 x 80), at most MAX_BINS bins per axis of a 2D histogram and MAX_KS ellipses at once.
+MAX_SAMPLES = 4_000_000
+MAX_GRID_POINTS = 1_000_000
+MAX_BINS = 1000
+MAX_KS = 100
 
 
 def _fmt(x: float) -> str:
@@ -66,7 +82,7 @@ def _tensor(name: str, value, shape: tuple[int, ...], code: str) -> torch.Tensor
         t = None
     if t is None or t.is_complex() or tuple(t.shape) != shape:
         if t is None:
-            got = repr(value)[:60]
+            got = excerpt(value)
         else:
             got = "complex numbers" if t.is_complex() else f"shape {tuple(t.shape)}"
         raise InputError(
@@ -177,15 +193,17 @@ def sigmas_from(cov) -> tuple[float, float, float]:
 def _mvn_2d(dist) -> MultivariateNormal:
     if not isinstance(dist, MultivariateNormal) or tuple(dist.event_shape) != (2,):
         raise InputError(
-            f"Expected a 2D MultivariateNormal, got {dist!r}.",
+            f"Expected a 2D MultivariateNormal, got {excerpt(dist)}.",
             code="dist_not_2d",
-            value=repr(dist)[:80],
+            value=excerpt(dist),
         )
     return dist
 
 
 def _vector(name: str, value, dtype: torch.dtype) -> torch.Tensor:
     t = torch.as_tensor(value, dtype=dtype)
+    if t.ndim == 1:
+        int_in_range(f"number of values in {name}", t.numel(), 0, MAX_GRID_POINTS)
     if t.ndim != 1 or t.numel() == 0 or not bool(torch.isfinite(t).all()):
         raise InputError(
             f"{name} must be a non-empty 1-D list of finite numbers.",
@@ -200,6 +218,7 @@ def density_grid(dist: Distribution, xs, ys) -> torch.Tensor:
     d = _mvn_2d(dist)
     xs = _vector("xs", xs, d.loc.dtype)
     ys = _vector("ys", ys, d.loc.dtype)
+    product_at_most({"len(xs)": xs.numel(), "len(ys)": ys.numel()}, MAX_GRID_POINTS)
     gx, gy = torch.meshgrid(xs, ys, indexing="xy")
     return d.log_prob(torch.stack([gx, gy], dim=-1)).exp()
 
@@ -228,7 +247,7 @@ def ellipse(mean, cov, k_sigma, n: int = 200) -> torch.Tensor:
     """
     m = _mean(mean)
     k = positive("k_sigma", k_sigma)
-    n = int_in_range("n", n, 2, 1_000_000)
+    n = int_in_range("n", n, 2, MAX_SAMPLES)
     roots, vecs = principal_axes(cov)
     t = torch.linspace(0, 2 * math.pi, n, dtype=torch.float64)
     circle = torch.stack([t.cos(), t.sin()], dim=-1)
@@ -240,7 +259,7 @@ def mahalanobis(dist: Distribution, x) -> torch.Tensor:
     """sqrt((x - mu)^T Sigma^-1 (x - mu)) for points x of shape (..., 2), via the Cholesky
     factor L (Sigma = L L^T): the length of L^-1 (x - mu)."""
     d = _mvn_2d(dist)
-    diff = torch.as_tensor(x, dtype=d.loc.dtype) - d.loc
+    diff = _points(x, d.loc.dtype, allow_one=True) - d.loc
     z = torch.linalg.solve_triangular(d.scale_tril, diff.unsqueeze(-1), upper=False)
     return z.squeeze(-1).norm(dim=-1)
 
@@ -254,18 +273,22 @@ def ellipse_mass(k_sigma) -> float:
 
 def fraction_inside(dist: Distribution, points: torch.Tensor, ks: Sequence[float]) -> list[float]:
     """The fraction of points within each k-sigma ellipse (Mahalanobis distance <= k)."""
-    r = mahalanobis(dist, points)
+    r = mahalanobis(dist, _points(points, None))
+    if r.numel() == 0:
+        raise InputError("Counting needs at least one point, got none.", code="dist_no_points")
+    ks = first_items("ks", ks, MAX_KS)
     return [float((r <= positive("k_sigma", k)).double().mean()) for k in ks]
 
 
 def samples(dist: Distribution, n: int, generator: torch.Generator | None = None) -> torch.Tensor:
     """n draws, shape (n, 2); with torch.manual_seed(s) the same as dist.sample((n,))."""
     d = _mvn_2d(dist)
-    return sample(d, (int_in_range("n", n, 1, 10_000_000),), generator)
+    return sample(d, (int_in_range("n", n, 1, MAX_SAMPLES),), generator)
 
 
 def sample_moments(points: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     """(sample mean, unbiased sample covariance: divisor n - 1) of points (n, 2)."""
+    points = _points(points, None)
     if points.shape[0] < 2:
         raise InputError("Sample moments need at least 2 samples.", code="dist_too_few")
     return points.mean(0), torch.cov(points.T)
@@ -296,8 +319,9 @@ def conditional_slice(dist: Distribution, a, ys) -> torch.Tensor:
     """p(a, y) / p_x(a) on ys: the joint density along the line x = a, normalised by the
     marginal. It equals the closed-form `conditional` pdf (tested): the slice is the formula."""
     d = _mvn_2d(dist)
+    a = finite("a", a)
     ys = _vector("ys", ys, d.loc.dtype)
-    points = torch.stack([torch.full_like(ys, float(a)), ys], dim=-1)
+    points = torch.stack([torch.full_like(ys, a), ys], dim=-1)
     px = marginals(d)[0].log_prob(torch.tensor(float(a), dtype=d.loc.dtype))
     return (d.log_prob(points) - px).exp()
 
@@ -324,11 +348,56 @@ def conditional_window(dist: Distribution, a, k: float = 4.0) -> tuple[float, fl
 
 
 def histogram_2d(points: torch.Tensor, bounds: tuple[float, float, float, float], bins: int):
-    """(x edges, y edges, density (bins_y, bins_x)) of points over bounds: counts / (n * area)."""
-    bins = int_in_range("bins", bins, 1, 1000)
-    x_lo, x_hi, y_lo, y_hi = bounds
+    """(x edges, y edges, density (bins_y, bins_x)) of points over bounds: counts / (n * area).
+
+    ``points`` (n, 2) with 1 <= n <= `MAX_SAMPLES`; ``bounds`` finite with low < high."""
+    bins = int_in_range("bins", bins, 1, MAX_BINS)
+    points = _points(points, None)
+    if points.shape[0] == 0:
+        raise InputError("A histogram needs at least one point, got none.", code="dist_no_points")
+    x_lo, x_hi, y_lo, y_hi = _bounds(bounds)
+    if not (x_lo < x_hi and y_lo < y_hi):
+        shown = f"({x_lo:g}, {x_hi:g}, {y_lo:g}, {y_hi:g})"
+        raise InputError(
+            f"The histogram's bounds need x_low < x_high and y_low < y_high, got {shown}.",
+            code="dist_bounds",
+            bounds=shown,
+        )
     counts, edges = torch.histogramdd(
         points.detach().double(), bins=[bins, bins], range=[x_lo, x_hi, y_lo, y_hi]
     )
     area = (x_hi - x_lo) * (y_hi - y_lo) / bins**2
     return edges[0], edges[1], (counts / (points.shape[0] * area)).T
+
+
+def _bounds(bounds) -> tuple[float, float, float, float]:
+    names = ("x_low", "x_high", "y_low", "y_high")
+    try:
+        values = list(bounds)
+    except TypeError:
+        values = []
+    if len(values) != 4:
+        raise InputError(
+            f"bounds must be four numbers (x_low, x_high, y_low, y_high), got {excerpt(bounds)}.",
+            code="dist_bounds",
+            bounds=excerpt(bounds),
+        )
+    x_lo, x_hi, y_lo, y_hi = (finite(n, v) for n, v in zip(names, values, strict=True))
+    return x_lo, x_hi, y_lo, y_hi
+
+
+def _points(x, dtype: torch.dtype | None, allow_one: bool = False) -> torch.Tensor:
+    """Points of the plane: shape (n, 2) (or (2,) for one point when ``allow_one``), at most
+    `MAX_SAMPLES` of them."""
+    try:
+        t = torch.as_tensor(x, dtype=dtype)
+    except (TypeError, ValueError, RuntimeError):
+        t = torch.zeros(())
+    if t.ndim == 0 or t.shape[-1] != 2 or (t.ndim == 1 and not allow_one) or t.ndim > 2:
+        raise InputError(
+            f"The points must have shape (n, 2), got shape {tuple(t.shape)}.",
+            code="dist_points_shape",
+            shape=str(tuple(t.shape)),
+        )
+    int_in_range("number of points", t.numel() // 2, 0, MAX_SAMPLES)
+    return t

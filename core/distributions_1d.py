@@ -25,9 +25,16 @@ from torch.distributions import (
     Uniform,
 )
 
-from core.distributions_sampling import rsample, sample
+from core.distributions_sampling import MAX_ELEMENTS, rsample, sample
 from core.errors import InputError
-from core.validate import finite, int_in_range, positive
+from core.gumbel import gumbel_cdf
+from core.validate import excerpt, finite, first_items, in_open_interval, int_in_range, positive
+
+# At most MAX_SAMPLES draws or points per call (40 MB in float32, a few temporaries of that
+# size; the page draws at most 100,000), MAX_BINS histogram bins and MAX_BANDS k-sigma bands.
+MAX_SAMPLES = MAX_ELEMENTS
+MAX_BINS = 10_000
+MAX_BANDS = 100
 
 
 @dataclass(frozen=True)
@@ -156,12 +163,12 @@ FAMILIES: dict[str, Family] = {
 
 def univariate(name: str, params: Mapping[str, float] | None = None) -> Distribution:
     """The torch distribution ``name`` with ``params`` (missing ones take their defaults)."""
-    family = FAMILIES.get(name)
+    family = FAMILIES.get(name) if isinstance(name, str) else None
     if family is None:
         raise InputError(
-            f"Unknown distribution {name!r}; choose one of {', '.join(FAMILIES)}.",
+            f"Unknown distribution {excerpt(name)}; choose one of {', '.join(FAMILIES)}.",
             code="dist_family",
-            name=name,
+            name=excerpt(name),
             options=", ".join(FAMILIES),
         )
     params = dict(params or {})
@@ -185,9 +192,10 @@ def univariate(name: str, params: Mapping[str, float] | None = None) -> Distribu
 def _scalar(dist: Distribution) -> None:
     if not isinstance(dist, Distribution) or dist.batch_shape or dist.event_shape:
         raise InputError(
-            f"Expected a univariate torch distribution with scalar parameters, got {dist!r}.",
+            "Expected a univariate torch distribution with scalar parameters, got "
+            f"{excerpt(dist)}.",
             code="dist_not_univariate",
-            value=repr(dist)[:80],
+            value=excerpt(dist),
         )
 
 
@@ -282,27 +290,44 @@ def order_of_centres(stats: Mapping[str, float], rtol: float = 1e-4) -> str:
 
 
 def _as_float_tensor(x, dtype: torch.dtype) -> torch.Tensor:
-    return torch.as_tensor(x, dtype=dtype)
+    t = torch.as_tensor(x, dtype=dtype)
+    int_in_range("number of points", t.numel(), 0, MAX_SAMPLES)
+    return t
 
 
 def _inside(dist: Distribution, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    """(mask of x in the support, x with the outside points moved to the median)."""
-    inside = dist.support.check(x)
+    """(mask of the finite x in the support, x with the other points moved to the median).
+
+    -inf and +inf are left out: there every family's density is 0 and its cdf 0 or 1, while
+    torch's formulas give inf - inf = nan (Gumbel's log_prob at -inf, Gamma's at +inf)."""
+    inside = dist.support.check(x) & torch.isfinite(x)
     safe = torch.where(inside, x, torch.full_like(x, median(dist)))
     return inside, safe
 
 
-def pdf(dist: Distribution, x) -> torch.Tensor:
-    """exp(log_prob(x)) inside the support, 0 outside (torch refuses points outside)."""
+def log_prob(dist: Distribution, x) -> torch.Tensor:
+    """log p(x): torch's log_prob inside the support, -inf outside it and at -inf and +inf
+    (torch refuses points outside); nan stays nan."""
     _scalar(dist)
     x = _as_float_tensor(x, dist.mean.dtype)
     inside, safe = _inside(dist, x)
-    return torch.where(inside, dist.log_prob(safe).exp(), torch.zeros_like(x))
+    outside = torch.where(torch.isnan(x), x, torch.full_like(x, -math.inf))
+    return torch.where(inside, dist.log_prob(safe), outside)
+
+
+def pdf(dist: Distribution, x) -> torch.Tensor:
+    """exp(log_prob(x)): 0 outside the support and at -inf and +inf; nan stays nan."""
+    return log_prob(dist, x).exp()
 
 
 def cdf(dist: Distribution, x) -> torch.Tensor:
-    """P(X <= x). StudentT: scipy.special.stdtr; Beta: the regularised incomplete beta
-    function I_x(a, b) (scipy.special.betainc); the rest: torch's own cdf."""
+    """P(X <= x): 0 or 1 outside the support (and at -inf, +inf); nan stays nan.
+
+    StudentT: scipy.special.stdtr; Beta: the regularised incomplete beta function I_x(a, b)
+    (scipy.special.betainc); Gumbel: the closed form exp(-exp(-z)) of `core.gumbel.gumbel_cdf`
+    (torch's cdf maps x back to a uniform and refuses those that round to below the smallest
+    normal number or to 1: every x <= -4.47 or >= 16.27 for Gumbel(0, 1)); the rest: torch's.
+    """
     _scalar(dist)
     x = _as_float_tensor(x, dist.mean.dtype)
     inside, safe = _inside(dist, x)
@@ -312,16 +337,19 @@ def cdf(dist: Distribution, x) -> torch.Tensor:
     elif isinstance(dist, Beta):
         a, b = float(dist.concentration1), float(dist.concentration0)
         inner = torch.from_numpy(scipy.special.betainc(a, b, safe.double().numpy())).to(x.dtype)
+    elif isinstance(dist, Gumbel):
+        inner = gumbel_cdf(safe, float(dist.loc), float(dist.scale))
     else:
         inner = dist.cdf(safe)
-    below = (x < median(dist)).to(x.dtype)
-    return torch.where(inside, inner, 1 - below)
+    outside = torch.where(torch.isnan(x), x, 1 - (x < median(dist)).to(x.dtype))
+    return torch.where(inside, inner, outside)
 
 
 def quantile(dist: Distribution, q: float) -> float:
     """The inverse cdf at q in (0, 1): torch's icdf, or scipy.special's inverse functions
     (stdtrit, gammaincinv, betaincinv) where torch has none."""
     _scalar(dist)
+    q = in_open_interval("q", q, 0.0, 1.0)
     if isinstance(dist, StudentT):
         t = float(scipy.special.stdtrit(float(dist.df), q))
         return float(dist.loc) + float(dist.scale) * t
@@ -345,6 +373,8 @@ def plot_range(dist: Distribution, tail: float = 5e-4, iqr_limit: float = 8.0):
     interquartile ranges from the median (heavy tails such as StudentT with small df), cut at
     the support's bounds; a bounded support is shown whole with a margin for the cdf's steps."""
     _scalar(dist)
+    tail = in_open_interval("tail", tail, 0.0, 0.5)
+    iqr_limit = positive("iqr_limit", iqr_limit)
     if isinstance(dist, Uniform):
         low, high = float(dist.low), float(dist.high)
         margin = 0.15 * (high - low)
@@ -376,17 +406,26 @@ def grid(dist: Distribution, n: int = 400) -> torch.Tensor:
 def samples(dist: Distribution, n: int, generator: torch.Generator | None = None):
     """n draws; with torch.manual_seed(s) the same as dist.sample((n,))."""
     _scalar(dist)
-    return sample(dist, (int_in_range("n", n, 1, 10_000_000),), generator)
+    return sample(dist, (int_in_range("n", n, 1, MAX_SAMPLES),), generator)
 
 
 def histogram(x: torch.Tensor, low: float, high: float, bins: int | None = None):
     """(edges, density) of x over [low, high]: counts / (n * bin width), so the bars sit on the
     pdf; samples outside the range count in n but not in any bar. Default bin count: Rice's rule
     2 n^(1/3), kept within 10..80."""
+    x = _as_float_tensor(x, torch.float64)
     n = x.numel()
+    low, high = finite("low", low), finite("high", high)
+    if not low < high:
+        raise InputError(
+            f"The histogram needs low < high, got {low:g} and {high:g}.",
+            code="gp_grid_range",
+            low=low,
+            high=high,
+        )
     if bins is None:
         bins = min(80, max(10, round(2 * n ** (1 / 3))))
-    bins = int_in_range("bins", bins, 1, 10_000)
+    bins = int_in_range("bins", bins, 1, MAX_BINS)
     counts, edges = torch.histogram(x.detach().double().flatten(), bins=bins, range=(low, high))
     width = (high - low) / bins
     return edges, counts / (max(n, 1) * width)
@@ -395,6 +434,7 @@ def histogram(x: torch.Tensor, low: float, high: float, bins: int | None = None)
 def pdf_axis_top(pdf_values: torch.Tensor) -> float:
     """A y-axis top for a pdf chart: its maximum, unless the pdf has a pole (Gamma alpha < 1,
     Beta a < 1), where the axis stops at 3x the 95th percentile so the shape stays visible."""
+    pdf_values = _as_float_tensor(pdf_values, torch.float64)
     finite_values = pdf_values[torch.isfinite(pdf_values)]
     if finite_values.numel() == 0:
         return 1.0
@@ -418,6 +458,7 @@ def normal_bands(dist: Normal, ks=(1, 2, 3)) -> list[tuple[float, float, float]]
             kind=type(dist).__name__,
         )
     mu, sigma = float(dist.loc), float(dist.scale)
+    ks = first_items("ks", ks, MAX_BANDS)
     return [(mu - k * sigma, mu + k * sigma, normal_interval_mass(k)) for k in ks]
 
 

@@ -27,6 +27,11 @@ from torch.distributions import (
 )
 
 from core.errors import InputError
+from core.validate import int_in_range
+
+# One draw holds at most MAX_ELEMENTS numbers (40 MB in float32; the samplers keep a few
+# temporaries of that size).
+MAX_ELEMENTS = 10_000_000
 
 SUPPORTED = (
     "Normal, Uniform, Laplace, StudentT, Exponential, Gamma, Beta, MultivariateNormal and "
@@ -44,6 +49,7 @@ def rsample(
     dx/dtheta = -(dF(x; theta)/dtheta) / p(x; theta).
     """
     shape = torch.Size(sample_shape) + dist.batch_shape + dist.event_shape
+    int_in_range("number of values drawn", shape.numel(), 0, MAX_ELEMENTS)
     for kind, draw in _SAMPLERS:
         if isinstance(dist, kind):
             return draw(dist, torch.Size(sample_shape), shape, generator)

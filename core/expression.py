@@ -10,12 +10,16 @@ arguments. Nothing is ever passed to ``eval``, ``exec`` or ``compile``; anything
 
 Constant parts (``exp(2)``, ``1/3``) are computed once while parsing, in float64, and must be
 finite real numbers: ``1/0``, ``(-8)**(1/3)`` and ``9**9**9`` are refused there, not later.
+In the rendered code a constant is a Python float wherever it meets a variable (a torch call
+on constants is read out with ``.item()``): a Python number never changes a tensor's dtype.
 """
 
 from __future__ import annotations
 
 import ast
+import dataclasses
 import math
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,6 +27,7 @@ import torch
 import torch.nn.functional as F
 
 from core.errors import InputError
+from core.validate import int_in_range
 
 Tensor = torch.Tensor
 Env = dict[str, Tensor]
@@ -31,6 +36,10 @@ Closure = Callable[[Env, torch.dtype], Tensor]
 MAX_LENGTH = 200
 MAX_DEPTH = 50
 MAX_CONSTANT_EXPONENT = 100.0  # a constant power beyond this overflows anything a chart shows
+# A formula is evaluated on at most MAX_VALUES points (after broadcasting): 2 MB per float64
+# intermediate, and a 200-character formula has at most ~100 of them, kept by autograd, so
+# ~200 MB at most. The pages use at most a 400 x 400 grid.
+MAX_VALUES = 250_000
 
 
 @dataclass(frozen=True)
@@ -112,6 +121,7 @@ class Expression:
         env = {k: v.to(dtype) for k, v in env.items()}
         try:
             shape = torch.broadcast_shapes(*(v.shape for v in env.values()))
+            int_in_range("number of points", shape.numel(), 0, MAX_VALUES)
             return torch.broadcast_to(self._root(env, dtype), shape)
         except (RuntimeError, TypeError) as error:
             raise InputError(
@@ -163,6 +173,12 @@ def _common_dtype(env: Env) -> torch.dtype:
 # --- parsing ---------------------------------------------------------------------------------
 
 
+# One parse at a time: the server parses many students' formulas on its threads, and CPython
+# 3.11's AST constructor keeps one recursion counter per interpreter, which two threads can
+# corrupt ("SystemError: AST constructor recursion depth mismatch", seen in the tests).
+_PARSING = threading.Lock()
+
+
 def parse(text: str, variables: tuple[str, ...] = ("x",)) -> Expression:
     """Check ``text`` against the grammar and compile it; `InputError` when it does not fit."""
     grammar = _Grammar(tuple(variables))
@@ -173,7 +189,8 @@ def parse(text: str, variables: tuple[str, ...] = ("x",)) -> Expression:
     stripped = text.strip()
     grammar.check_text(stripped)
     try:
-        tree = ast.parse(stripped, mode="eval")
+        with _PARSING:
+            tree = ast.parse(stripped, mode="eval")
     except SyntaxError as error:
         raise grammar.error(
             "expr_syntax",
@@ -185,7 +202,7 @@ def parse(text: str, variables: tuple[str, ...] = ("x",)) -> Expression:
         raise grammar.error(
             "expr_syntax", "Could not read the formula.", pos=1, detail="invalid input"
         ) from None
-    node = _Compiler(grammar, stripped).compile(tree.body, depth=1)
+    node = _as_number(_Compiler(grammar, stripped).compile(tree.body, depth=1))
     return Expression(stripped, grammar.variables, node.latex, node.code, node.constant, node.fn)
 
 
@@ -261,6 +278,8 @@ class _Compiled:
     latex: str
     prec: int
     constant: bool
+    tensor: bool = False  # the code is a torch call, not a Python number or variable name
+    variable: str | None = None  # a variable the part depends on (None for a constant)
 
 
 class _Compiler:
@@ -317,7 +336,9 @@ class _Compiler:
     def _name(self, node: ast.Name) -> _Compiled:
         name = node.id
         if name in self.grammar.variables:
-            return _Compiled(lambda env, dtype: env[name], name, name, _ATOM, False)
+            return _Compiled(
+                lambda env, dtype: env[name], name, name, _ATOM, False, tensor=True, variable=name
+            )
         if name in CONSTANTS:
             value, code, latex = CONSTANTS[name]
             return _Compiled(_constant(value), code, latex, _ATOM, True)
@@ -332,13 +353,18 @@ class _Compiler:
     def _unary(self, node: ast.UnaryOp, depth: int) -> _Compiled:
         if not isinstance(node.op, ast.UAdd | ast.USub):
             raise self._refuse("expr_operator", node, "This operator is not allowed")
-        arg = self.compile(node.operand, depth + 1)
+        arg = _as_number(self.compile(node.operand, depth + 1))
         sign = "-" if isinstance(node.op, ast.USub) else "+"
         op = torch.neg if sign == "-" else torch.positive
         code = sign + _bracket(arg, _POW, arg.code, "({})")
         latex = sign + _bracket(arg, _POW, arg.latex, r"\left({}\right)")
         return _Compiled(
-            lambda env, dtype: op(arg.fn(env, dtype)), code, latex, _UNARY, arg.constant
+            lambda env, dtype: op(arg.fn(env, dtype)),
+            code,
+            latex,
+            _UNARY,
+            arg.constant,
+            variable=arg.variable,
         )
 
     def _binary(self, node: ast.BinOp, depth: int) -> _Compiled:
@@ -346,8 +372,8 @@ class _Compiler:
             hint = " (use ** for powers)" if isinstance(node.op, ast.BitXor) else ""
             raise self._refuse("expr_operator", node, f"This operator is not allowed{hint}")
         op, symbol = _BINARY[type(node.op)]
-        left = self.compile(node.left, depth + 1)
-        right = self.compile(node.right, depth + 1)
+        left = _as_number(self.compile(node.left, depth + 1))
+        right = _as_number(self.compile(node.right, depth + 1))
         if isinstance(node.op, ast.Pow):
             self._check_exponent(node.right, right)
         prec, code, latex = _render_binary(symbol, left, right)
@@ -357,6 +383,7 @@ class _Compiler:
             latex,
             prec,
             left.constant and right.constant,
+            variable=left.variable or right.variable,
         )
 
     def _check_exponent(self, node: ast.AST, exponent: _Compiled) -> None:
@@ -391,14 +418,17 @@ class _Compiler:
                 given=len(node.args),
             )
         args = [self.compile(a, depth + 1) for a in node.args]
-        codes = {f"a{i}": _tensor_code(a) for i, a in enumerate(args)}
+        like = next((a.variable for a in args if a.variable), None)
+        codes = {f"a{i}": _tensor_code(a, like) for i, a in enumerate(args)}
         latexes = {f"a{i}": a.latex for i, a in enumerate(args)}
         return _Compiled(
             lambda env, dtype: spec.op(*(a.fn(env, dtype) for a in args)),
             spec.code.format(**codes),
             spec.latex.format(**latexes),
             _ATOM,
-            all(a.constant for a in args),
+            like is None,
+            tensor=True,
+            variable=like,
         )
 
     def _fold(self, node: ast.AST, compiled: _Compiled) -> _Compiled:
@@ -410,9 +440,7 @@ class _Compiler:
             raise self._refuse(
                 "expr_not_finite", node, f"This part evaluates to {value}", value=value
             )
-        return _Compiled(
-            _constant(value), compiled.code, compiled.latex, compiled.prec, compiled.constant
-        )
+        return dataclasses.replace(compiled, fn=_constant(value))
 
 
 def _constant(value: float) -> Closure:
@@ -424,9 +452,24 @@ def _latex_number(number: float) -> str:
     return rf"{mantissa} \times 10^{{{int(exponent)}}}" if exponent else mantissa
 
 
-def _tensor_code(arg: _Compiled) -> str:
-    """Torch functions take tensors: a constant argument is wrapped for the code panel."""
-    return f"torch.tensor({arg.code}, dtype=torch.float64)" if arg.constant else arg.code
+def _as_number(part: _Compiled) -> _Compiled:
+    """A constant torch call as a Python float (``.item()``), for the operators: a float64
+    tensor would turn a 0-d float32 tensor it meets into float64, a Python float never does."""
+    if part.constant and part.tensor:
+        return dataclasses.replace(part, code=f"{part.code}.item()", tensor=False)
+    return part
+
+
+def _tensor_code(arg: _Compiled, like: str | None) -> str:
+    """Torch functions take tensors. A constant argument beside a variable one becomes a tensor
+    of that variable's dtype (``like.new_tensor``), as core evaluates it; among constants only,
+    a float64 tensor (a torch call already is one: wrapping it again would copy it, with a
+    warning)."""
+    if not arg.constant or (arg.tensor and like is None):
+        return arg.code
+    if like is not None:
+        return f"{like}.new_tensor({_as_number(arg).code})"
+    return f"torch.tensor({arg.code}, dtype=torch.float64)"
 
 
 def _bracket(node: _Compiled, at_least: int, text: str, template: str) -> str:

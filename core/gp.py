@@ -14,8 +14,8 @@ from __future__ import annotations
 import torch
 
 from core.errors import InputError
-from core.kernels import DTYPE, Kernel, as_inputs
-from core.validate import finite, finite_tensor, int_in_range, scale
+from core.kernels import DTYPE, MAX_ENTRIES, Kernel, as_inputs
+from core.validate import finite, finite_tensor, int_in_range, product_at_most, scale
 from core.weight_space import (
     FourierFeatures,
     PolynomialFeatures,
@@ -44,7 +44,10 @@ __all__ = [
     "sample_relu_network",
 ]
 
-MAX_POINTS = 5000
+# At most MAX_POINTS inputs: their covariance matrix has MAX_POINTS^2 = `MAX_ENTRIES` entries
+# (50 MB; the 50 x 50 grid of the 2D view). At most MAX_SAMPLES draws, and
+# points x samples <= `MAX_ENTRIES` (the samples are one matrix).
+MAX_POINTS = 2500
 MAX_SAMPLES = 1_000_000
 # Relative jitters tried after 0: 1e-10, 1e-9, ..., 1e-2 times the mean prior variance.
 _JITTER_EXPONENTS = range(-10, -1)
@@ -57,13 +60,15 @@ def cholesky_with_jitter(K: torch.Tensor) -> tuple[torch.Tensor, float]:
     a fine grid) fail an exact Cholesky in floating point; a tiny diagonal jitter fixes that
     while changing the covariance by far less than the eye can see.
     """
-    K = finite_tensor("covariance matrix", torch.as_tensor(K, dtype=DTYPE))
+    K = torch.as_tensor(K, dtype=DTYPE)
     if K.ndim != 2 or K.shape[0] != K.shape[1]:
         raise InputError(
             f"The covariance matrix must be square, got shape {tuple(K.shape)}.",
             code="gp_not_square",
             shape=str(tuple(K.shape)),
         )
+    int_in_range("size of the covariance matrix", K.shape[0], 0, MAX_POINTS)
+    K = finite_tensor("covariance matrix", K)
     L, info = torch.linalg.cholesky_ex(K)
     if int(info) == 0:
         return L, 0.0
@@ -111,6 +116,7 @@ def sample_prior_with_jitter(
     kernel = check_kernel(kernel)
     x = _points(x)
     n_samples = int_in_range("number of samples", n_samples, 1, MAX_SAMPLES)
+    product_at_most({"number of points": x.shape[0], "number of samples": n_samples}, MAX_ENTRIES)
     L, jitter = cholesky_with_jitter(kernel(x))
     z = torch.randn(n_samples, x.shape[0], generator=generator, dtype=DTYPE)
     return z @ L.T, jitter

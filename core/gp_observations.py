@@ -22,6 +22,8 @@ from dataclasses import dataclass
 import torch
 
 from core.errors import InputError
+from core.gp_posterior import MAX_TEST, MAX_TRAIN
+from core.validate import excerpt, int_in_range
 
 DTYPE = torch.float64
 # Every observation is in the page's link, and the link must fit a QR code (2331 bytes).
@@ -29,6 +31,9 @@ MAX_OBSERVATIONS = 100
 LIMIT = 10.0  # |x| and |y| at most this: a zero-mean prior with amplitude <= 3 is the model
 _SEPARATOR = re.compile(r"\s*[,\t ]\s*")
 _SHOWN = 40  # characters of an offending line quoted back
+# Text holds at most MAX_TEXT characters (100 per pair, for as many pairs as the posterior
+# takes), checked before it is split; at most `core.gp_posterior.MAX_TRAIN` pairs are parsed.
+MAX_TEXT = 100 * MAX_TRAIN
 
 
 @dataclass(frozen=True)
@@ -51,19 +56,23 @@ DATASETS: dict[str, Dataset] = {
 
 
 def _dataset(name: str) -> Dataset:
-    if name not in DATASETS:
+    if not isinstance(name, str) or name not in DATASETS:
         raise InputError(
-            f"Unknown data set {name!r}; choose one of {', '.join(DATASETS)}.",
+            f"Unknown data set {excerpt(name)}; choose one of {', '.join(DATASETS)}.",
             code="gpp_unknown_dataset",
-            name=name,
+            name=excerpt(name),
             options=", ".join(DATASETS),
         )
     return DATASETS[name]
 
 
 def true_function(name: str, x: torch.Tensor) -> torch.Tensor:
-    """The noise-free function behind data set ``name`` at ``x``."""
-    return _dataset(name).f(torch.as_tensor(x, dtype=DTYPE))
+    """The noise-free function behind data set ``name`` at ``x`` (at most
+    `core.gp_posterior.MAX_TEST` points)."""
+    f = _dataset(name).f
+    x = torch.as_tensor(x, dtype=DTYPE)
+    int_in_range("number of points", x.numel(), 0, MAX_TEST)
+    return f(x)
 
 
 def dataset(
@@ -82,6 +91,15 @@ def _number(v: float) -> str:
 
 def format_observations(x, y) -> str:
     """One ``x, y`` line per observation, three decimals: what `parse_observations` reads."""
+    x, y = torch.as_tensor(x).reshape(-1), torch.as_tensor(y).reshape(-1)
+    if x.numel() != y.numel():
+        raise InputError(
+            f"There must be one y for each x: got {x.numel()} inputs and {y.numel()} outputs.",
+            code="gpp_length_mismatch",
+            n_x=x.numel(),
+            n_y=y.numel(),
+        )
+    int_in_range("number of observations", x.numel(), 0, MAX_TRAIN)
     return "\n".join(f"{_number(float(a))}, {_number(float(b))}" for a, b in zip(x, y, strict=True))
 
 
@@ -128,32 +146,47 @@ def parse_observations(
     """``(x, y)`` float64 tensors from ``x, y`` lines (``;`` also separates pairs).
 
     Empty text is zero observations. Raises `InputError` naming the first bad line, or when
-    there are more than ``max_points`` pairs.
+    there are more than ``max_points`` pairs (at most `core.gp_posterior.MAX_TRAIN`).
     """
+    max_points = int_in_range("max_points", max_points, 0, MAX_TRAIN)
+    _check_text(text)
+    chunks = [
+        (chunk, number)
+        for number, line in enumerate(text.splitlines(), start=1)
+        for chunk in line.split(";")
+        if chunk.strip()
+    ]
+    if len(chunks) > max_points:
+        raise InputError(
+            f"There are {len(chunks)} observations; at most {max_points} are allowed.",
+            code="gpp_too_many",
+            n=len(chunks),
+            max=max_points,
+        )
+    pairs = [_parse_pair(chunk, number) for chunk, number in chunks]
+    values = torch.tensor(pairs, dtype=DTYPE).reshape(-1, 2)
+    return values[:, 0].clone(), values[:, 1].clone()
+
+
+def _check_text(text: object) -> None:
     if not isinstance(text, str):
         raise InputError(
             f"Observations must be text, got {type(text).__name__}.",
             code="gpp_parse_type",
             got=type(text).__name__,
         )
-    pairs = [
-        _parse_pair(chunk, number)
-        for number, line in enumerate(text.splitlines(), start=1)
-        for chunk in line.split(";")
-        if chunk.strip()
-    ]
-    if len(pairs) > max_points:
+    if len(text) > MAX_TEXT:
         raise InputError(
-            f"There are {len(pairs)} observations; at most {max_points} are allowed.",
-            code="gpp_too_many",
-            n=len(pairs),
-            max=max_points,
+            f"The observations' text has {len(text):,} characters; at most {MAX_TEXT:,} are "
+            "allowed.",
+            code="gpp_text_too_long",
+            n=f"{len(text):,}",
+            limit=f"{MAX_TEXT:,}",
         )
-    values = torch.tensor(pairs, dtype=DTYPE).reshape(-1, 2)
-    return values[:, 0].clone(), values[:, 1].clone()
 
 
 def _chunks(text: str) -> list[str]:
+    _check_text(text)
     return [c for line in text.splitlines() for c in line.split(";") if c.strip()]
 
 
@@ -164,6 +197,7 @@ def count(text: str) -> int:
 
 def with_point(text: str, x: float, y: float) -> str:
     """The text with the pair (x, y) appended on a line of its own."""
+    _check_text(text)
     line = f"{_number(x)}, {_number(y)}"
     return f"{text.rstrip()}\n{line}" if text.strip() else line
 

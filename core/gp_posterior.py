@@ -32,6 +32,7 @@ from core.errors import InputError
 from core.gp import check_kernel, cholesky_with_jitter
 from core.kernels import (
     DTYPE,
+    MAX_ENTRIES,
     PARAMETERS,
     Kernel,
     Modulated,
@@ -40,12 +41,21 @@ from core.kernels import (
     Sum,
     as_inputs,
 )
-from core.validate import bounded, finite_tensor, int_in_range, scale
+from core.validate import (
+    SHOWN_ENTRIES,
+    bounded,
+    finite_tensor,
+    first_items,
+    int_in_range,
+    product_at_most,
+    scale,
+)
 
 __all__ = [
     "Fit",
     "LMLTerms",
     "Posterior",
+    "check_fit_budget",
     "fit",
     "hyperparameters",
     "influence",
@@ -58,11 +68,26 @@ __all__ = [
     "with_hyperparameters",
 ]
 
+# Limits (the page: at most 100 observations, 200 test points, 50 samples, a 30 x 30
+# likelihood grid, 1000 fitting steps). K is MAX_TRAIN^2 (32 MB), the test covariance
+# MAX_TEST^2 = `MAX_ENTRIES` (50 MB); samples x test points <= `MAX_ENTRIES`.
 MAX_TRAIN = 2000
-MAX_TEST = 5000
+MAX_TEST = 2500
 MAX_SAMPLES = 100_000
 MAX_NOISE = 1e6
-MAX_STEPS = 10_000
+MAX_STEPS = 2000
+# The likelihood surface: at most MAX_SURFACE_AXIS values and noises, and values x n^2 (the
+# batch of kernel matrices) and values x noises x n (the grid of terms) <= `MAX_ENTRIES`.
+MAX_SURFACE_AXIS = 200
+# Fitting: each step factorises K (n^3 / 3 flops, ~1 s at n = 2000 with its gradient), so
+# steps x n^3 <= MAX_FIT_WORK keeps a fit under ~20 s (n = 100: 2000 steps; n = 2000: 1 step).
+MAX_FIT_WORK = 10**10
+# The cost budget of one fit: steps x observations. Below a few hundred observations a step
+# costs its autograd overhead and O(n^2) kernel work, not the factorisation: measured once on
+# one core, a sum kernel took 2.1 ms per step at n = 50 and 3.0 ms at n = 100, so the largest
+# fit allowed (50 x 1000, or 100 x 500) takes 1.5-2.1 s, 4-6 default fits (d2l's 50 points,
+# 200 steps: 0.37 s); 100 x 1000 took 2.9 s.
+FIT_BUDGET = 50_000
 LOG_2PI = math.log(2 * math.pi)
 # Hyperparameters stay in [1e-5, 1e5] while fitted (the noise variance may go down to 1e-8):
 # beyond, the kernel matrix under- or overflows long before the fit could mean anything.
@@ -126,8 +151,10 @@ def _check_consistent(x: torch.Tensor, y: torch.Tensor, noise: float) -> None:
             )
 
 
-def _point(x: torch.Tensor) -> str:
-    return ", ".join(f"{float(v):g}" for v in x)
+def _point(x: torch.Tensor, spec: str = "g") -> str:
+    """A point's coordinates for a message: the first `SHOWN_ENTRIES` of them."""
+    shown = ", ".join(f"{float(v):{spec}}" for v in x[:SHOWN_ENTRIES])
+    return shown + (", …" if x.numel() > SHOWN_ENTRIES else "")
 
 
 # --- the posterior ------------------------------------------------------------------------------
@@ -136,7 +163,57 @@ def _point(x: torch.Tensor) -> str:
 def _factor(kernel: Kernel, x: torch.Tensor, noise) -> tuple[torch.Tensor, float]:
     """``(L, jitter)`` with ``L L^T = K + (noise + jitter) I``."""
     K = kernel(x) + noise * torch.eye(x.shape[0], dtype=DTYPE)
-    return cholesky_with_jitter(K)
+    return _posterior_cholesky(K, kernel, x, noise)
+
+
+def _posterior_cholesky(
+    matrix: torch.Tensor, kernel: Kernel, x: torch.Tensor, noise
+) -> tuple[torch.Tensor, float]:
+    """`cholesky_with_jitter` of a matrix the posterior builds: ``K + noise I`` or the posterior
+    covariance. For every kernel both are positive semi-definite, so a failure means rounding
+    errors swamped them (inputs so close that ``K + noise I`` is numerically singular): the
+    error says so, instead of calling a valid matrix invalid."""
+    try:
+        return cholesky_with_jitter(matrix)
+    except InputError as error:
+        if error.code != "gp_not_psd" or x.shape[0] < 2:
+            raise
+        raise _round_off_error(kernel, x, noise) from None
+
+
+def _round_off_error(kernel: Kernel, x: torch.Tensor, noise) -> InputError:
+    """The closest pair of inputs, the condition number of ``K + noise I`` and a noise variance
+    that cures it: with noise >= 1e-8 mean(diag K), the condition number is at most
+    trace / noise = n 1e8, so rounding moves the posterior by at most ~n 1e8 eps64 = n 2e-8
+    of the prior variance, which the jitter absorbs."""
+    noise = float(noise.detach()) if torch.is_tensor(noise) else float(noise)
+    with torch.no_grad():
+        K = kernel(x).detach()
+        eigenvalues = torch.linalg.eigvalsh(K + noise * torch.eye(x.shape[0], dtype=DTYPE))
+        distances = torch.cdist(x, x).fill_diagonal_(math.inf)
+    top, bottom, eps = float(eigenvalues[-1]), float(eigenvalues[0]), torch.finfo(DTYPE).eps
+    # Below eps * top the smallest eigenvalue is rounding noise itself: only a bound is known.
+    cond = f"{top / bottom:.1e}" if bottom > eps * top else f"≥ {1 / eps:.1e}"
+    i, j = divmod(int(distances.argmin()), x.shape[0])
+    mean_variance = float(K.diagonal().mean())
+    wanted = max(1e-8 * mean_variance, 100 * noise, torch.finfo(DTYPE).tiny)
+    suggest = 10.0 ** math.ceil(math.log10(wanted))
+    x1, x2 = (_point(x[k], ".12g") for k in (i, j))
+    gap = f"{float(distances[i, j]):.2g}"
+    return InputError(
+        f"Rounding errors, not the data, broke the posterior: the inputs x = {x1} and x = {x2} "
+        f"are only {gap} apart, so with noise variance σ² = {noise:g} the matrix K + σ²I is "
+        f"numerically singular (condition number {cond}, beyond what float64's 16 digits "
+        f"resolve). Remove one of the two points, or raise the noise variance to {suggest:g} "
+        "or more.",
+        code="gpp_round_off",
+        x1=x1,
+        x2=x2,
+        gap=gap,
+        noise=f"{noise:g}",
+        cond=cond,
+        suggest=f"{suggest:g}",
+    )
 
 
 @dataclass(frozen=True)
@@ -202,8 +279,11 @@ def sample_posterior(
     is nearly singular wherever the data pin f down, so a jitter is the rule, not the exception.
     """
     n_samples = int_in_range("number of samples", n_samples, 1, MAX_SAMPLES)
+    m = _rows("x_test", x_test, MAX_TEST).shape[0]
+    product_at_most({"number of test points": m, "number of samples": n_samples}, MAX_ENTRIES)
     result = posterior_with_jitter(kernel, x_train, y_train, noise, x_test)
-    L, jitter = cholesky_with_jitter(result.cov)
+    x = _rows("x_train", x_train, MAX_TRAIN)
+    L, jitter = _posterior_cholesky(result.cov, kernel, x, _noise(noise))
     z = torch.randn(n_samples, result.mean.shape[0], generator=generator, dtype=DTYPE)
     return result.mean + z @ L.T, jitter
 
@@ -294,7 +374,8 @@ def lml_surface(
     """
     kernel = check_kernel(kernel)
     x, y = _data(x, y, "x")
-    values = [scale(param, v) for v in values]
+    values = [scale(param, v) for v in first_items("values", values, MAX_SURFACE_AXIS)]
+    noises = first_items("noises", noises, MAX_SURFACE_AXIS)
     noise = torch.tensor([_positive_noise(v) for v in noises], dtype=DTYPE)
     if not values or not noise.numel():
         raise InputError(
@@ -302,6 +383,8 @@ def lml_surface(
             code="gpp_empty_grid",
         )
     n = x.shape[0]
+    product_at_most([("values", len(values)), ("n", n), ("n", n)], MAX_ENTRIES)
+    product_at_most([("values", len(values)), ("noises", noise.numel()), ("n", n)], MAX_ENTRIES)
     if n == 0:
         return torch.zeros(len(values), noise.numel(), dtype=DTYPE)
     K = torch.stack([with_hyperparameters(kernel, {param: v})(x) for v in values])
@@ -422,6 +505,22 @@ def _bounds(
     return logs[:, 0], logs[:, 1]
 
 
+def check_fit_budget(steps: int, n: int) -> None:
+    """Refuse a fit over the budget ``steps x n <= FIT_BUDGET`` (arguments already checked)."""
+    if steps * n > FIT_BUDGET:
+        raise InputError(
+            f"Fitting {steps} steps on {n} observations is too much for the server: steps x "
+            f"observations = {steps * n:,}, more than the budget of {FIT_BUDGET:,}. Lower the "
+            f"steps to at most {FIT_BUDGET // n:,}, or use fewer observations.",
+            code="gpp_fit_budget",
+            steps=steps,
+            n=n,
+            work=steps * n,
+            budget=FIT_BUDGET,
+            max_steps=FIT_BUDGET // n,
+        )
+
+
 def fit(
     kernel: Kernel,
     x: object,
@@ -451,6 +550,9 @@ def fit(
             code="gpp_fit_empty",
         )
     steps = int_in_range("number of steps", steps, 1, MAX_STEPS)
+    n = x.shape[0]
+    product_at_most([("steps", steps), ("n", n), ("n", n), ("n", n)], MAX_FIT_WORK)
+    check_fit_budget(steps, n)
     lr = bounded("learning rate", lr, 1e-6, 10.0)
     start = {**hyperparameters(kernel), NOISE: float(_noise(noise))}
     fixed = set(fixed)

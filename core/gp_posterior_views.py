@@ -17,6 +17,7 @@ from core import gp_posterior as gpp
 from core.gp import band as prior_band
 from core.gp_prior_views import Spec, kernel_of
 from core.kernels import RBF, Kernel
+from core.validate import positive
 
 DTYPE = torch.float64
 Form = tuple[str, Spec, Spec | None]
@@ -129,6 +130,7 @@ def surface_param(form: Form) -> str | None:
 
 
 def _log_axis(low: float, high: float, n: int) -> torch.Tensor:
+    low, high = positive("low", low), positive("high", high)
     return torch.logspace(math.log10(low), math.log10(high), n, dtype=DTYPE)
 
 

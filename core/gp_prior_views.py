@@ -10,6 +10,7 @@ from __future__ import annotations
 import torch
 
 from core import gp, kernels, sample_stats, weight_space, wide_networks
+from core.validate import first_items, int_in_range
 
 DTYPE = torch.float64
 X_WIDE = (-5.0, 5.0)  # kernels, networks, algebra
@@ -27,6 +28,7 @@ HIST_PRODUCT = 50_000
 HIST_BINS = 60
 BUMP_COUNTS = (1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000)
 BUMPS_SHOWN = 40
+MAX_COMPARED = 10  # kernels drawn side by side from one seed
 
 Spec = tuple[str, tuple[tuple[str, float], ...]]
 
@@ -41,6 +43,7 @@ def kernel_of(spec: Spec) -> kernels.Kernel:
 
 
 def _x(bounds: tuple[float, float], n: int) -> torch.Tensor:
+    n = int_in_range("number of points", n, 2, gp.MAX_POINTS)
     return torch.linspace(bounds[0], bounds[1], n, dtype=DTYPE)
 
 
@@ -220,6 +223,7 @@ def warp_view(spec: Spec, n_samples: int, seed: int) -> dict:
 def same_noise_view(specs: tuple[Spec, ...], n_samples: int, seed: int) -> list[dict]:
     """Each kernel drawn from the same seed: the same z, a different Cholesky factor."""
     x = _x(X_WIDE, PATH_POINTS)
+    specs = first_items("kernels", specs, MAX_COMPARED)
     return [_paths(kernel_of(spec), x, n_samples, seed) for spec in specs]
 
 
@@ -243,6 +247,22 @@ def product_histogram(spec1: Spec, spec2: Spec, x0: float, seed: int) -> dict:
 
 def grid_view(spec: Spec, n_grid: int, seed: int) -> dict:
     """One prior sample over an ``n_grid x n_grid`` grid: ``f[i, j]`` at ``(axis[j], axis[i])``."""
+    return grid_sample(grid_factor(spec, n_grid), seed)
+
+
+def grid_factor(spec: Spec, n_grid: int) -> dict:
+    """What every sample of `grid_view` shares, whatever the seed: the axis, the Cholesky
+    factor ``L`` of ``K + jitter I`` over the grid (2500 x 2500 at most: nearly all of the
+    view's cost) and the jitter. A page keeps it and draws each new seed with `grid_sample`."""
     x = gp.grid_2d(*GRID_RANGE, n_grid)
-    f, jitter = gp.sample_prior_with_jitter(kernel_of(spec), x, 1, _gen(seed))
-    return {"axis": x[:n_grid, 0], "f": f[0].reshape(n_grid, n_grid), "jitter": jitter}
+    L, jitter = gp.cholesky_with_jitter(kernel_of(spec)(x))
+    return {"axis": x[:n_grid, 0], "L": L, "jitter": jitter}
+
+
+def grid_sample(factor: dict, seed: int) -> dict:
+    """`grid_view` from its `grid_factor`: ``f = L z``, ``z ~ N(0, I)`` drawn from ``seed``
+    exactly as `core.gp.sample_prior_with_jitter` draws it (the same numbers)."""
+    axis, L = factor["axis"], factor["L"]
+    f = torch.randn(1, L.shape[0], generator=_gen(seed), dtype=L.dtype) @ L.T
+    n = axis.shape[0]
+    return {"axis": axis, "f": f[0].reshape(n, n), "jitter": factor["jitter"]}

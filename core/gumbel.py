@@ -20,6 +20,7 @@ import torch
 from core.errors import InputError
 from core.validate import (
     bounded,
+    excerpt,
     finite_tensor,
     in_open_interval,
     int_in_range,
@@ -28,8 +29,14 @@ from core.validate import (
 )
 from core.validate import scale as scale_
 
-MAX_ELEMENTS = 50_000_000  # ~200 MB of float32 noise: beyond this a request is a typo
+# At most MAX_ELEMENTS random numbers (or values) per call: 40 MB of float32 noise, whose
+# Gumbel transform and softmax keep a few temporaries of that size (the page draws at most
+# 100,000 x 10). At most MAX_CATEGORIES logits; a typed list of logits is at most
+# MAX_LOGITS_TEXT characters and MAX_TYPED_LOGITS numbers.
+MAX_ELEMENTS = 10_000_000
 MAX_CATEGORIES = 1_000_000
+MAX_LOGITS_TEXT = 2000
+MAX_TYPED_LOGITS = 100
 
 
 # --- the distribution -----------------------------------------------------------------------
@@ -44,6 +51,7 @@ def uniform_to_gumbel(u: torch.Tensor, loc: float = 0.0, scale: float = 1.0) -> 
     """
     loc = bounded("loc", loc, -1e6, 1e6)
     scale = scale_("scale", scale)
+    _check_size(u.numel())
     info = torch.finfo(u.dtype)
     u = u.clamp(min=info.tiny, max=1.0 - info.eps / 2)
     return loc - scale * torch.log(-torch.log(u))
@@ -60,9 +68,9 @@ def _shape(shape: int | Sequence[int] | torch.Size) -> tuple[int, ...]:
             dims = (-1,)
     if any(d < 0 for d in dims):
         raise InputError(
-            f"shape must be a tuple of whole numbers >= 0, got {shape!r}.",
+            f"shape must be a tuple of whole numbers >= 0, got {excerpt(shape)}.",
             code="gumbel_shape",
-            shape=repr(shape),
+            shape=excerpt(shape),
         )
     _check_size(math.prod(dims))
     return dims
@@ -112,16 +120,28 @@ def gumbel_distribution(loc: float = 0.0, scale: float = 1.0) -> torch.distribut
     return torch.distributions.Gumbel(torch.tensor(loc), torch.tensor(scale))
 
 
+def _points(x: object) -> torch.Tensor:
+    """Points to evaluate a density or cdf at: a floating tensor of at most `MAX_ELEMENTS`."""
+    try:
+        t = torch.as_tensor(x)
+    except (TypeError, ValueError, RuntimeError):
+        raise InputError(
+            f"x must be numbers, got {excerpt(x)}.", code="gumbel_x_type", value=excerpt(x)
+        ) from None
+    int_in_range("number of points", t.numel(), 0, MAX_ELEMENTS)
+    return t if t.is_floating_point() else t.to(torch.get_default_dtype())
+
+
 def gumbel_pdf(x: torch.Tensor, loc: float = 0.0, scale: float = 1.0) -> torch.Tensor:
     """``f(x) = exp(-(z + exp(-z))) / scale`` with ``z = (x - loc) / scale``."""
-    return gumbel_distribution(loc, scale).log_prob(x).exp()
+    return gumbel_distribution(loc, scale).log_prob(_points(x)).exp()
 
 
 def gumbel_cdf(x: torch.Tensor, loc: float = 0.0, scale: float = 1.0) -> torch.Tensor:
     """``F(x) = exp(-exp(-(x - loc) / scale))``."""
     loc = bounded("loc", loc, -1e6, 1e6)
     scale = scale_("scale", scale)
-    return torch.exp(-torch.exp(-(x - loc) / scale))
+    return torch.exp(-torch.exp(-(_points(x) - loc) / scale))
 
 
 def gumbel_quantile(q: float, loc: float = 0.0, scale: float = 1.0) -> float:
@@ -154,10 +174,11 @@ def as_logits(logits) -> torch.Tensor:
         t = torch.as_tensor(logits)
     except (TypeError, ValueError, RuntimeError):
         raise InputError(
-            f"logits must be numbers, got {str(logits)[:40]!r}.",
+            f"logits must be numbers, got {excerpt(logits)}.",
             code="gumbel_logits_type",
-            value=str(logits)[:40],
+            value=excerpt(logits),
         ) from None
+    int_in_range("number of logits", t.numel(), 0, MAX_ELEMENTS)
     if not t.is_floating_point():
         t = t.to(torch.get_default_dtype())
     if t.dim() not in (1, 2) or t.shape[-1] < 1 or t.shape[-1] > MAX_CATEGORIES:
@@ -184,7 +205,16 @@ def logits_vector(logits) -> torch.Tensor:
 
 def parse_logits(text: str, min_k: int = 2, max_k: int = 10) -> torch.Tensor:
     """Logits typed as comma-separated numbers, e.g. ``"2, 1, 0"``. Each item goes through
-    ``float`` (nothing is evaluated); a trailing comma is allowed."""
+    ``float`` (nothing is evaluated); a trailing comma is allowed. At most
+    `MAX_LOGITS_TEXT` characters, and ``max_k`` at most `MAX_TYPED_LOGITS`."""
+    max_k = int_in_range("max_k", max_k, 1, MAX_TYPED_LOGITS)
+    min_k = int_in_range("min_k", min_k, 1, max_k)
+    if not isinstance(text, str) or len(text) > MAX_LOGITS_TEXT:
+        raise InputError(
+            f"Type the logits as text of at most {MAX_LOGITS_TEXT} characters.",
+            code="gumbel_logits_text_length",
+            limit=MAX_LOGITS_TEXT,
+        )
     items = [item.strip() for item in str(text).split(",")]
     if items and not items[-1]:
         items.pop()

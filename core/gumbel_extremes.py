@@ -7,8 +7,12 @@ import math
 
 import torch
 
-from core.errors import InputError
-from core.validate import int_in_range
+from core.gumbel import MAX_ELEMENTS
+from core.validate import int_in_range, product_at_most
+
+# n x m normal draws per call (drawn in chunks of rows: time, ~1 s; the page draws
+# 10,000 x 2000), and at most `MAX_ELEMENTS` points for the exact cdf and pdf.
+MAX_DRAWS = 10**8
 
 
 def normal_max_constants(n: int) -> tuple[float, float]:
@@ -28,13 +32,7 @@ def standardized_normal_maxima(n: int, m: int, generator=None) -> torch.Tensor:
     in chunks of rows so memory stays small for large n."""
     a_n, b_n = normal_max_constants(n)
     m = int_in_range("m", m, 1, 1_000_000)
-    if n * m > 10**8:
-        raise InputError(
-            f"n x m = {n * m:,} normal draws is too many; at most 100,000,000.",
-            code="gumbel_too_many",
-            count=n * m,
-            limit=10**8,
-        )
+    product_at_most({"n": n, "m": m}, MAX_DRAWS)
     rows = max(1, 4_000_000 // n)
     maxima = [
         torch.randn((min(rows, m - start), n), generator=generator).amax(dim=1)
@@ -46,12 +44,18 @@ def standardized_normal_maxima(n: int, m: int, generator=None) -> torch.Tensor:
 def standardized_max_cdf(n: int, x: torch.Tensor) -> torch.Tensor:
     """The exact cdf of ``(max of n N(0,1) - b_n) / a_n``: ``Phi(a_n x + b_n)^n``."""
     a_n, b_n = normal_max_constants(n)
-    return torch.exp(n * torch.special.log_ndtr(a_n * x.double() + b_n))
+    return torch.exp(n * torch.special.log_ndtr(a_n * _points(x) + b_n))
 
 
 def standardized_max_pdf(n: int, x: torch.Tensor) -> torch.Tensor:
     """Its density ``n a_n phi(a_n x + b_n) Phi(a_n x + b_n)^(n - 1)``."""
     a_n, b_n = normal_max_constants(n)
-    z = a_n * x.double() + b_n
+    z = a_n * _points(x) + b_n
     log_phi = -0.5 * z**2 - 0.5 * math.log(2 * math.pi)
     return torch.exp(math.log(n * a_n) + log_phi + (n - 1) * torch.special.log_ndtr(z))
+
+
+def _points(x: object) -> torch.Tensor:
+    x = torch.as_tensor(x)
+    int_in_range("number of points", x.numel(), 0, MAX_ELEMENTS)
+    return x.double()

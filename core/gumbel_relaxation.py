@@ -10,6 +10,7 @@ import torch
 import torch.nn.functional as F
 
 from core.gumbel import (
+    MAX_ELEMENTS,
     as_logits,
     check_tau,
     gumbel_softmax,
@@ -19,7 +20,12 @@ from core.gumbel import (
     relaxed_from_perturbed,
     shifted_logits,
 )
-from core.validate import int_in_range
+from core.validate import first_items, int_in_range, product_at_most
+
+# At most MAX_TAUS temperatures per call (an annealing schedule's length, see
+# `core.gumbel.annealing_schedule`); every sample is kept, so temperatures x samples x
+# categories <= `core.gumbel.MAX_ELEMENTS`.
+MAX_TAUS = 1_000_000
 
 
 def uniform_entropy(k: int) -> float:
@@ -45,9 +51,11 @@ def expected_entropy(
     ``noise_times_tau``, of the wrong variant ``softmax(logits + tau g)``), from the same ``n``
     noise draws for every tau (common random numbers give a smooth curve)."""
     logits = as_logits(logits).detach()
-    taus = [check_tau(tau) for tau in taus]
+    taus = [check_tau(tau) for tau in first_items("taus", taus, MAX_TAUS)]
     shifted = shifted_logits(logits)
     noise = logit_noise(logits, n, generator)
+    rows, k = noise.shape
+    product_at_most({"temperatures": len(taus), "samples": rows, "categories": k}, MAX_ELEMENTS)
     if noise_times_tau:
         samples = [relaxed_from_perturbed(shifted + tau * noise, 1.0) for tau in taus]
     else:
@@ -58,7 +66,9 @@ def expected_entropy(
 def annealed_samples(logits, taus: torch.Tensor, n: int, generator=None) -> torch.Tensor:
     """``(T, n, k)``: at step t, ``n`` samples ``softmax((logits + g) / tau_t)``."""
     logits = logits_vector(logits).detach()
-    taus = torch.tensor([check_tau(tau) for tau in torch.as_tensor(taus).flatten().tolist()])
+    taus = torch.as_tensor(taus).flatten()
+    int_in_range("number of temperatures", taus.numel(), 1, MAX_TAUS)
+    taus = torch.tensor([check_tau(tau) for tau in taus.tolist()])
     steps, k = taus.numel(), logits.shape[-1]
     n = int_in_range("n", n, 1, 100_000)
     perturbed = perturbed_logits(logits, steps * n, generator).reshape(steps, n, k)
@@ -70,6 +80,7 @@ _GLOBAL_RNG = threading.Lock()  # F.gumbel_softmax draws from the global RNG: on
 
 def target_loss(y: torch.Tensor, target: int) -> torch.Tensor:
     """``L(y) = ||y - e_target||^2`` per sample (a small loss that prefers one category)."""
+    target = int_in_range("target", target, 0, y.shape[-1] - 1)
     return ((y - F.one_hot(torch.tensor(target), y.shape[-1]).to(y.dtype)) ** 2).sum(dim=-1)
 
 

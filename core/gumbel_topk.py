@@ -10,10 +10,14 @@ import torch
 
 from core.errors import InputError
 from core.gumbel import (
-    as_logits,
     logits_vector,
 )
 from core.validate import int_in_range
+
+# The subset programme visits up to 2^MAX_EXACT_LOGITS subsets (~1 s at 16); the check by
+# orderings enumerates n! / (n - k)! ordered k-tuples, at most MAX_ORDERINGS of them (~0.1 s).
+MAX_EXACT_LOGITS = 16
+MAX_ORDERINGS = 100_000
 
 
 def topk_inclusion_probabilities(logits, k: int) -> torch.Tensor:
@@ -25,9 +29,10 @@ def topk_inclusion_probabilities(logits, k: int) -> torch.Tensor:
     with ``p = softmax(logits)`` (2^K subsets; K at most 16).
     """
     logits = logits_vector(logits).detach().double()
-    if logits.numel() > 16:
+    if logits.numel() > MAX_EXACT_LOGITS:
         raise InputError(
-            f"Exact inclusion probabilities need at most 16 logits, got {logits.numel()}.",
+            f"Exact inclusion probabilities need at most {MAX_EXACT_LOGITS} logits, got "
+            f"{logits.numel()}.",
             code="gumbel_topk_size",
             count=logits.numel(),
         )
@@ -60,14 +65,29 @@ def _logsumexp(values: list[float]) -> float:
 
 def topk_inclusion_by_orderings(logits, k: int) -> torch.Tensor:
     """The same probabilities by enumerating every ordered k-tuple (small cases only): the
-    plain Plackett-Luce sum the subset programme above must agree with."""
-    p = torch.softmax(as_logits(logits).detach().double(), dim=-1).tolist()
-    inclusion = torch.zeros(len(p), dtype=torch.float64)
-    for order in itertools.permutations(range(len(p)), k):
+    plain Plackett-Luce sum the subset programme above must agree with. There are
+    n! / (n - k)! orderings of k of n logits: at most `MAX_ORDERINGS` (10 logits: k <= 5)."""
+    logits = logits_vector(logits).detach().double()
+    size = logits.numel()
+    k = int_in_range("k", k, 1, size)
+    orderings = math.perm(size, k)
+    if orderings > MAX_ORDERINGS:
+        raise InputError(
+            f"{size} logits have {orderings:,} orderings of k = {k}; enumerating them is "
+            f"limited to {MAX_ORDERINGS:,} (n! / (n - k)!): use fewer logits or a smaller k.",
+            code="gumbel_orderings",
+            n=size,
+            k=k,
+            count=f"{orderings:,}",
+            limit=f"{MAX_ORDERINGS:,}",
+        )
+    p = torch.softmax(logits, dim=-1).tolist()
+    inclusion = [0.0] * size
+    for order in itertools.permutations(range(size), k):
         prob, left = 1.0, 1.0
         for i in order:
             prob *= p[i] / left
             left -= p[i]
         for i in order:
             inclusion[i] += prob
-    return inclusion
+    return torch.tensor(inclusion, dtype=torch.float64)

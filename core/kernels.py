@@ -28,10 +28,17 @@ import numpy as np
 import torch
 
 from core.errors import InputError
-from core.validate import finite_tensor, int_in_range, non_negative
+from core.validate import excerpt, finite_tensor, int_in_range, non_negative, product_at_most
 from core.validate import scale as checked_scale
 
 DTYPE = torch.float64
+# Limits, in numbers (not bytes), so that one call stays within ~200 MB:
+# MAX_INPUT_VALUES: inputs of shape (n, d) hold at most this many (n x d) numbers (8 MB).
+# MAX_ENTRIES: one float64 matrix a kernel call (n x m), a batch of samples (samples x points)
+# or a feature matrix (points x features) may have: 50 MB, the largest the pages draw (the
+# 2D prior on a 50 x 50 grid, against itself); its few temporaries stay under ~200 MB.
+MAX_INPUT_VALUES = 1_000_000
+MAX_ENTRIES = 6_250_000
 
 
 def as_inputs(name: str, x: object) -> torch.Tensor:
@@ -57,6 +64,7 @@ def as_inputs(name: str, x: object) -> torch.Tensor:
             name=name,
             shape=str(tuple(t.shape)),
         )
+    product_at_most({f"points in {name}": t.shape[0], "dimensions": t.shape[1]}, MAX_INPUT_VALUES)
     return finite_tensor(name, t)
 
 
@@ -80,6 +88,7 @@ class Kernel:
                 d1=a.shape[1],
                 d2=b.shape[1],
             )
+        product_at_most({"points in x1": a.shape[0], "points in x2": b.shape[0]}, MAX_ENTRIES)
         return self._matrix(a, b)
 
     def diag(self, x: object) -> torch.Tensor:
@@ -477,11 +486,11 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
 
 def make_kernel(name: str, **params: float) -> Kernel:
     """The kernel called ``name`` (a key of ``KERNELS``) with those of ``params`` it takes."""
-    if name not in KERNELS:
+    if not isinstance(name, str) or name not in KERNELS:
         raise InputError(
-            f"Unknown kernel {name!r}; choose one of {', '.join(KERNELS)}.",
+            f"Unknown kernel {excerpt(name)}; choose one of {', '.join(KERNELS)}.",
             code="gp_unknown_kernel",
-            name=name,
+            name=excerpt(name),
             options=", ".join(KERNELS),
         )
     return KERNELS[name](**{p: params[p] for p in PARAMETERS[name] if p in params})

@@ -23,8 +23,10 @@ from core.errors import InputError
 from core.surfaces import (
     CURVATURES,
     DTYPE,
+    FLOAT_MAX,
     POINT_LIMIT,
     SURFACES,
+    Gaps,
     Landscape,
     PointAnalysis,
     Surface,
@@ -33,6 +35,7 @@ from core.surfaces import (
     curvature_kind,
     descent_directions,
     display_ceiling,
+    gaps,
     gradient,
     hessian,
     landscape,
@@ -41,15 +44,17 @@ from core.surfaces import (
     surface,
     typed_surface,
 )
-from core.validate import bounded, finite, int_in_range
+from core.validate import bounded, excerpt, finite, first_items, int_in_range, product_at_most
 
 __all__ = [
     "CURVATURES",
+    "FLOAT_MAX",
     "OPTIMIZERS",
     "OUTCOMES",
     "STATUSES",
     "SURFACES",
     "Basins",
+    "Gaps",
     "Landscape",
     "PointAnalysis",
     "Surface",
@@ -62,6 +67,7 @@ __all__ = [
     "descend_all",
     "descent_directions",
     "display_ceiling",
+    "gaps",
     "gradient",
     "hessian",
     "landscape",
@@ -81,6 +87,10 @@ _FINISHED, _DIVERGED, _UNBOUNDED, _UNDEFINED = range(4)
 LR_RANGE = (1e-6, 100.0)
 MAX_STEPS = 5000
 MAX_BASIN_GRID = 100
+# Basins run every start at once: each step is one pass over n x n points (~10 ms of autograd
+# overhead plus the points), so n x n x steps <= MAX_BASIN_WORK keeps a call under ~10 s
+# (the page's largest is 50 x 50 x 500 = 1.25M).
+MAX_BASIN_WORK = 5_000_000
 # Basins: descents that end within this fraction of the window's diagonal of a minimum (found
 # by Newton's method) reach it; minima closer than this are one; at most MAX_BASINS are told
 # apart.
@@ -123,9 +133,9 @@ def make_optimizer(
     if name == "adam":
         return torch.optim.Adam(params, lr=lr, betas=(b1, b2))
     raise InputError(
-        f"Unknown optimiser {name!r}; choose one of {', '.join(OPTIMIZERS)}.",
+        f"Unknown optimiser {excerpt(name)}; choose one of {', '.join(OPTIMIZERS)}.",
         code="gd_optimizer",
-        name=name,
+        name=excerpt(name),
         options=", ".join(OPTIMIZERS),
     )
 
@@ -291,7 +301,8 @@ def descend_all(
     `InputError` when f is not finite at the start itself."""
     steps = int_in_range("steps", steps, 0, MAX_STEPS)
     starts = _start(*start)
-    names = list(dict.fromkeys(optimizers))
+    # Each optimiser at most once: a longer list (repeats) is a mistake, not more work to do.
+    names = list(dict.fromkeys(str(n) for n in first_items("optimizers", optimizers, 100)))
     run = _run(surf, starts, names, lr, steps, beta1, beta2, record=True)
     if int(run.steps[0]) < 0:
         x, y = starts[0].tolist()
@@ -435,6 +446,7 @@ def basins(
     """
     steps = int_in_range("steps", steps, 0, MAX_STEPS)
     n = int_in_range("grid size", n, 2, MAX_BASIN_GRID)
+    product_at_most([("grid size", n), ("grid size", n), ("steps", steps)], MAX_BASIN_WORK)
     starts = _grid_starts(surf.bounds, n)
     run = _run(surf, starts, [optimizer], lr, steps, beta1, beta2, record=False)
     labels = torch.full((len(starts),), OUTCOMES["elsewhere"], dtype=torch.long)

@@ -8,12 +8,14 @@ from core.errors import InputError
 from core.validate import finite, finite_tensor, int_in_range, positive
 
 DTYPE = torch.float64
+# At most MAX_VALUES values per call (80 MB in float64; the pages pass at most 50,000).
+MAX_VALUES = 10_000_000
 
 
 def _values(values: object) -> torch.Tensor:
-    v = finite_tensor("values", torch.as_tensor(values, dtype=DTYPE).flatten())
-    int_in_range("number of values", v.numel(), 2, 10**9)
-    return v
+    v = torch.as_tensor(values)
+    int_in_range("number of values", v.numel(), 2, MAX_VALUES)
+    return finite_tensor("values", v.to(DTYPE).flatten())
 
 
 def excess_kurtosis(values: object) -> float:
@@ -50,4 +52,5 @@ def normal_pdf(x: object, sd: float) -> torch.Tensor:
     """The density of ``N(0, sd^2)`` at x."""
     sd = positive("sd", sd)
     x = torch.as_tensor(x, dtype=DTYPE)
+    int_in_range("number of points", x.numel(), 0, MAX_VALUES)
     return torch.distributions.Normal(0.0, sd).log_prob(x).exp()

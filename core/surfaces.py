@@ -24,7 +24,7 @@ import torch
 
 from core.errors import InputError
 from core.expression import parse
-from core.validate import bounded, finite, int_in_range
+from core.validate import bounded, excerpt, finite, int_in_range
 
 Tensor = torch.Tensor
 DTYPE = torch.float64  # descents on Rosenbrock's valley need more than float32's 7 digits
@@ -32,7 +32,8 @@ DTYPE = torch.float64  # descents on Rosenbrock's valley need more than float32'
 KAPPA_RANGE = (1e-3, 1e3)
 HALF_WIDTH_RANGE = (0.1, 100.0)
 POINT_LIMIT = 1e6  # beyond this a point has diverged (see core.optim)
-MAX_GRID = 400
+FLOAT_MAX = torch.finfo(DTYPE).max  # 1.8e308: beyond it f overflows to +-inf
+MAX_GRID = 400  # landscape: at most MAX_GRID x MAX_GRID points (and so every grid of z here)
 # A point is critical when a Newton step from it is shorter than this fraction of the window's
 # diagonal (a typed or clicked point is never exactly on one); relative tolerance of a zero
 # eigenvalue.
@@ -206,11 +207,11 @@ def surface(name: str, kappa: float = 50.0) -> Surface:
     number: f = (x^2 + kappa y^2) / 2 has Hessian diag(1, kappa)."""
     if name == "bowl":
         return _bowl(kappa)
-    if name not in _BUILDERS:
+    if not isinstance(name, str) or name not in _BUILDERS:
         raise InputError(
-            f"Unknown surface {name!r}; choose one of {', '.join(SURFACES)}.",
+            f"Unknown surface {excerpt(name)}; choose one of {', '.join(SURFACES)}.",
             code="gd_surface",
-            name=name,
+            name=excerpt(name),
             options=", ".join(SURFACES),
         )
     return _BUILDERS[name]()
@@ -267,7 +268,7 @@ def landscape(
     log(x) left of 0) stay NaN or inf: the chart leaves a gap there.
     """
     n = int_in_range("grid size", n, 2, MAX_GRID)
-    x_lo, x_hi, y_lo, y_hi = surf.bounds if bounds is None else bounds
+    x_lo, x_hi, y_lo, y_hi = surf.bounds if bounds is None else _window(bounds)
     xs = torch.linspace(x_lo, x_hi, n, dtype=DTYPE)
     ys = torch.linspace(y_lo, y_hi, n, dtype=DTYPE)
     gy_, gx_ = torch.meshgrid(ys, xs, indexing="ij")
@@ -322,6 +323,8 @@ class PointAnalysis:
 
 def curvature_kind(eigenvalues: Tensor) -> str:
     """One of `CURVATURES` from the Hessian's eigenvalues (ascending)."""
+    if torch.as_tensor(eigenvalues).numel() == 0:
+        raise InputError("The Hessian has no eigenvalues to classify.", code="gd_no_eigenvalues")
     low, high = float(eigenvalues[0]), float(eigenvalues[-1])
     tolerance = FLAT_TOLERANCE * max(1.0, abs(low), abs(high))
     if low > tolerance:
@@ -351,11 +354,12 @@ def analyse_point(surf: Surface, x: float, y: float) -> PointAnalysis:
             y=f"{y:g}",
         )
     eigenvalues, eigenvectors = torch.linalg.eigh(h)
-    norm = float(torch.linalg.vector_norm(g))
+    # hypot, not vector_norm: |(1e200, 1e200)| is 1.4e200, not inf (which made it "critical").
+    norm = float(torch.hypot(*g))
     newton = torch.linalg.pinv(h) @ g
-    step = float(torch.linalg.vector_norm(newton))
+    step = float(torch.hypot(*newton))
     # The part of the gradient no step can cancel (H singular): a plane's gradient never does.
-    residual = float(torch.linalg.vector_norm(g - h @ newton))
+    residual = float(torch.hypot(*(g - h @ newton)))
     return PointAnalysis(
         (x, y),
         value,
@@ -372,8 +376,20 @@ def analyse_point(surf: Surface, x: float, y: float) -> PointAnalysis:
 
 def largest_curvature(surf: Surface, x: float, y: float) -> float:
     """L: the largest Hessian eigenvalue at (x, y). For the bowl it is the same everywhere,
-    max(1, kappa), the Lipschitz constant of its gradient."""
-    return float(torch.linalg.eigvalsh(hessian(surf, x, y))[-1])
+    max(1, kappa), the Lipschitz constant of its gradient.
+
+    `InputError` when the Hessian is not finite there (sin(1e300 x): its second derivative
+    overflows)."""
+    x, y = _checked_point(x, y)
+    h = hessian(surf, x, y)
+    if not bool(torch.isfinite(h).all()):
+        raise InputError(
+            f"The curvature of f (its Hessian) is not finite at ({x:g}, {y:g}).",
+            code="gd_curvature_undefined",
+            x=f"{x:g}",
+            y=f"{y:g}",
+        )
+    return float(torch.linalg.eigvalsh(h)[-1])
 
 
 # --- for drawing -----------------------------------------------------------------------------
@@ -382,7 +398,7 @@ def largest_curvature(surf: Surface, x: float, y: float) -> float:
 def descent_directions(gx: Tensor, gy: Tensor) -> tuple[Tensor, Tensor]:
     """Unit vectors of -grad f (the direction of steepest descent), NaN where the gradient is
     0 or not finite (no direction to draw)."""
-    norm = torch.sqrt(gx**2 + gy**2)
+    norm = torch.hypot(gx, gy)  # not sqrt(gx^2 + gy^2), which overflows from |g| ~ 1e154 on
     usable = torch.isfinite(norm) & (norm > 0)
     safe = torch.where(usable, norm, torch.ones_like(norm))
     nan = torch.full_like(norm, math.nan)
@@ -401,24 +417,92 @@ def contour_values(surf: Surface, z: Tensor) -> tuple[Tensor, float | None]:
     """What the contour map colours: f itself, or log10(1 + f - min f) where f spans decades
     (Rosenbrock's walls are 10^4 times its valley); returns (values, min f) in the log case,
     (values, None) otherwise. Typed formulas take the log when the top of the grid is more than
-    50 times further from the bottom than the median is."""
-    finite_z = z[torch.isfinite(z)]
+    50 times further from the bottom than the median is.
+
+    Where f is not finite (overflowed to +-inf, or NaN) the values are NaN: the map leaves a
+    gap there (`gaps` says how much of it)."""
+    _grid_values(z)
+    drawn = torch.isfinite(z)
+    nan = torch.full_like(z, math.nan)
+    finite_z = z[drawn]
     if finite_z.numel() == 0:
-        return z, None
+        return nan, None
     low, median, high = (
         float(v)
         for v in torch.quantile(finite_z, torch.tensor([0.0, 0.5, 1.0], dtype=finite_z.dtype))
     )
-    spread = surf.log_contours or (surf.name == "typed" and high - low > 50 * (median - low))
+    # f spanning more than FLOAT_MAX (high - low = inf) needs the log scale too: a linear one
+    # has no finite width.
+    width = high - low
+    spread = surf.log_contours or (
+        surf.name == "typed" and (width > 50 * (median - low) or math.isinf(width))
+    )
     if not spread:
-        return z, None
-    return torch.log10(1 + (z - low).clamp(min=0)), low
+        return torch.where(drawn, z, nan), None
+    values = torch.log10(1 + (z - low).clamp(min=0))
+    # z - low overflows where f spans more than FLOAT_MAX: log10(1 + 2 d) with d = z/2 - low/2.
+    wide = drawn & torch.isinf(values)
+    values = torch.where(wide, math.log10(2) + torch.log10(0.5 + (z / 2 - low / 2)), values)
+    return torch.where(drawn, values, nan), low
+
+
+@dataclass(frozen=True)
+class Gaps:
+    """Where a grid of f has nothing to draw, as fractions of its points: ``overflow`` where f
+    is +-inf (|f| passed `FLOAT_MAX`, the largest float64), ``undefined`` where it is NaN (log
+    or sqrt of a negative number, 0 * inf); ``nowhere_finite`` when no point is left."""
+
+    overflow: float
+    undefined: float
+    nowhere_finite: bool
+
+
+def gaps(z: Tensor) -> Gaps:
+    """The `Gaps` of the values ``z`` of f on a grid."""
+    n = max(z.numel(), 1)
+    return Gaps(
+        int(torch.isinf(z).sum()) / n,
+        int(torch.isnan(z).sum()) / n,
+        not bool(torch.isfinite(z).any()),
+    )
 
 
 def display_ceiling(z: Tensor, quantile: float = 0.9) -> float | None:
     """The height a 3D view cuts f at, so that steep walls do not flatten the rest: the
     ``quantile`` of the finite values on the grid, None when there is none."""
+    quantile = bounded("quantile", quantile, 0.0, 1.0)
+    _grid_values(z)
     finite_z = z[torch.isfinite(z)]
     if finite_z.numel() == 0:
         return None
     return float(torch.quantile(finite_z, quantile))
+
+
+def _grid_values(z: Tensor) -> None:
+    """Values of f on a grid `landscape` could draw: at most `MAX_GRID` squared of them."""
+    int_in_range("number of values of f", torch.as_tensor(z).numel(), 0, MAX_GRID**2)
+
+
+def _window(bounds: object) -> tuple[float, float, float, float]:
+    """(x_lo, x_hi, y_lo, y_hi) with lo < hi, inside +-`POINT_LIMIT`."""
+    try:
+        x_lo, x_hi, y_lo, y_hi = (
+            bounded(name, v, -POINT_LIMIT, POINT_LIMIT)
+            for name, v in zip(("x_lo", "x_hi", "y_lo", "y_hi"), bounds, strict=True)
+        )
+    except (TypeError, ValueError) as error:
+        if isinstance(error, InputError):
+            raise
+        raise InputError(
+            f"bounds must be four numbers (x_lo, x_hi, y_lo, y_hi), got {excerpt(bounds)}.",
+            code="gd_bounds",
+            bounds=excerpt(bounds),
+        ) from None
+    if not (x_lo < x_hi and y_lo < y_hi):
+        shown = f"({x_lo:g}, {x_hi:g}, {y_lo:g}, {y_hi:g})"
+        raise InputError(
+            f"bounds must have x_lo < x_hi and y_lo < y_hi, got {shown}.",
+            code="gd_bounds",
+            bounds=shown,
+        )
+    return x_lo, x_hi, y_lo, y_hi

@@ -7,10 +7,17 @@ so call sites read ``ls = positive("lengthscale", ls)``.
 from __future__ import annotations
 
 import math
+import reprlib
+from collections.abc import Iterable, Mapping
 
 import torch
 
 from core.errors import InputError
+
+# Error messages quote at most this many offending entries of a tensor, and at most this many
+# characters of any other value: a message names the problem, it never copies the input.
+SHOWN_ENTRIES = 3
+SHOWN_CHARACTERS = 60
 
 
 def _as_float(name: str, value: object) -> float:
@@ -18,7 +25,10 @@ def _as_float(name: str, value: object) -> float:
         x = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         raise InputError(
-            f"{name} must be a number, got {value!r}.", code="not_a_number", name=name, value=value
+            f"{name} must be a number, got {excerpt(value)}.",
+            code="not_a_number",
+            name=name,
+            value=excerpt(value),
         ) from None
     return x
 
@@ -72,8 +82,9 @@ def int_in_range(name: str, value: object, low: int, high: int) -> int:
     """An integer with low <= value <= high."""
     x = finite(name, value)
     if x != int(x) or not low <= x <= high:
+        shown = f"{int(x):,}" if x == int(x) else f"{x:g}"
         raise InputError(
-            f"{name} must be a whole number from {low} to {high}, got {x:g}.",
+            f"{name} must be a whole number from {low:,} to {high:,}, got {shown}.",
             code="not_int_in_range",
             name=name,
             value=x,
@@ -85,13 +96,97 @@ def int_in_range(name: str, value: object, low: int, high: int) -> int:
 
 def finite_tensor(name: str, t: torch.Tensor) -> torch.Tensor:
     """A tensor with no NaN or infinite entry."""
-    if not bool(torch.isfinite(t).all()):
+    bad = ~torch.isfinite(t)
+    if bool(bad.any()):
+        count, entries = offending_entries(t, bad)
         raise InputError(
-            f"{name} must contain only finite numbers, got {t.tolist()}.",
+            f"{name} must contain only finite numbers; {count} of {t.numel():,} entries are "
+            f"not: {entries}.",
             code="tensor_not_finite",
             name=name,
+            count=count,
+            total=f"{t.numel():,}",
+            entries=entries,
         )
     return t
+
+
+def offending_entries(t: torch.Tensor, bad: torch.Tensor) -> tuple[str, str]:
+    """``(count, entries)`` for a message about the entries of ``t`` where ``bad`` is True:
+    how many there are, and the first `SHOWN_ENTRIES` with their indices, e.g.
+    ``("2", "[0, 3] = nan, [4, 1] = inf")``. Never more than that, whatever the size of t."""
+    flat = bad.reshape(-1)
+    count = int(flat.sum())
+    mask = flat.to(torch.uint8)
+    values = t.detach().reshape(-1)
+    shown, start = [], 0
+    while len(shown) < SHOWN_ENTRIES and start < mask.numel():
+        i = start + int(mask[start:].argmax())
+        if not mask[i]:
+            break
+        index = ", ".join(str(k) for k in _unravel(i, tuple(t.shape)))
+        shown.append(f"[{index}] = {float(values[i]):g}" if index else f"{float(values[i]):g}")
+        start = i + 1
+    more = ", …" if count > len(shown) else ""
+    return f"{count:,}", ", ".join(shown) + more
+
+
+def _unravel(i: int, shape: tuple[int, ...]) -> tuple[int, ...]:
+    index = []
+    for size in reversed(shape):
+        i, k = divmod(i, size)
+        index.append(k)
+    return tuple(reversed(index))
+
+
+_EXCERPT = reprlib.Repr()
+_EXCERPT.maxstring = _EXCERPT.maxother = SHOWN_CHARACTERS
+_EXCERPT.maxlist = _EXCERPT.maxtuple = _EXCERPT.maxdict = _EXCERPT.maxset = SHOWN_ENTRIES
+
+
+def excerpt(value: object) -> str:
+    """A short repr of any value for a message: strings and reprs cut to `SHOWN_CHARACTERS`,
+    sequences to their first `SHOWN_ENTRIES` items (``[1, 2, 3, ...]``), tensors by shape."""
+    if isinstance(value, torch.Tensor):
+        return f"a tensor of shape {tuple(value.shape)}"
+    text = _EXCERPT.repr(value)
+    return text if len(text) <= SHOWN_CHARACTERS else text[: SHOWN_CHARACTERS - 1] + "…"
+
+
+def product_at_most(factors: Mapping[str, int] | Iterable[tuple[str, int]], limit: int) -> int:
+    """A cost that grows as a product of sizes (points x samples, width x depth x batch) is at
+    most ``limit``. ``factors`` maps each size's name to its (already checked) value, or lists
+    (name, value) pairs when a size occurs twice (n x n). Returns the product."""
+    pairs = list(factors.items() if isinstance(factors, Mapping) else factors)
+    total = math.prod(int(v) for _, v in pairs)
+    if total > limit:
+        names = " × ".join(name for name, _ in pairs)
+        values = " × ".join(f"{int(v):,}" for _, v in pairs)
+        raise InputError(
+            f"{names} = {values} = {total:,} is too large: it must be at most {limit:,}.",
+            code="too_large",
+            names=names,
+            values=values,
+            total=f"{total:,}",
+            limit=f"{limit:,}",
+        )
+    return total
+
+
+def first_items(name: str, values: Iterable[object], limit: int) -> list[object]:
+    """The items of an iterable (a list, a generator, a tensor), at most ``limit`` of them:
+    one more is an `InputError`, found without reading the rest."""
+    items = []
+    for item in values:
+        if len(items) == limit:
+            raise InputError(
+                f"{name} must have at most {limit:,} values; got more.",
+                code="too_many_values",
+                name=name,
+                limit=f"{limit:,}",
+            )
+        items.append(item)
+    return items
 
 
 def bounded(name: str, value: object, low: float, high: float) -> float:
@@ -110,7 +205,14 @@ def bounded(name: str, value: object, low: float, high: float) -> float:
     return x
 
 
-def scale(name: str, value: object, low: float = 1e-6, high: float = 1e6) -> float:
+# Scales (and mean weights, core.weight_space) stay in here: their squares and their products
+# with a few features stay far inside float32 (1.2e-38 to 3.4e38), the dtype at the plotting edge.
+SCALE_RANGE = (1e-6, 1e6)
+
+
+def scale(
+    name: str, value: object, low: float = SCALE_RANGE[0], high: float = SCALE_RANGE[1]
+) -> float:
     """A positive scale (amplitude, lengthscale, standard deviation) in a range where the
     arithmetic stays finite: > 0, and between ``low`` and ``high``."""
     return bounded(name, positive(name, value), low, high)

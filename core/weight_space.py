@@ -16,11 +16,19 @@ from typing import NamedTuple
 import torch
 
 from core.errors import InputError
-from core.kernels import DTYPE, RBF, Kernel, as_inputs
-from core.validate import finite, int_in_range, positive
+from core.kernels import DTYPE, MAX_ENTRIES, RBF, Kernel, as_inputs
+from core.validate import SCALE_RANGE, first_items, int_in_range, positive, product_at_most
 
+# At most MAX_BASIS features; every matrix built here (points x features, samples x features,
+# samples x points, the bumps' points x points kernel) has at most `MAX_ENTRIES` entries.
 MAX_BASIS = 10_000
+MAX_SAMPLES = 1_000_000
+# bump_kernel_error: at most this many values of J (the page compares 13).
+MAX_BASIS_COUNTS = 100
 MAX_WEIGHT_TEXT = 200
+# |u_i| <= 1e6: with |phi_i(x)| <= 2^6 on the page's inputs, m(x) = u^T phi(x) stays below 1e9,
+# finite in float32 at the plotting edge (u = 1e40 made every point drawn there inf).
+MAX_MEAN_WEIGHT = SCALE_RANGE[1]
 
 
 class WeightSample(NamedTuple):
@@ -30,8 +38,9 @@ class WeightSample(NamedTuple):
     functions: torch.Tensor  # (n_samples, n_points)
 
 
-def _one_dimensional(x: object) -> torch.Tensor:
+def _one_dimensional(x: object, n_features: int = 1) -> torch.Tensor:
     x = as_inputs("x", x)
+    product_at_most({"number of points": x.shape[0], "features": n_features}, MAX_ENTRIES)
     if x.shape[1] != 1:
         raise InputError(
             f"This basis takes one-dimensional inputs, got {x.shape[1]} dimensions.",
@@ -49,7 +58,7 @@ class PolynomialFeatures:
         self.size = self.degree + 1
 
     def __call__(self, x: object) -> torch.Tensor:
-        x = _one_dimensional(x)
+        x = _one_dimensional(x, self.size)
         return x[:, None] ** torch.arange(self.size, dtype=DTYPE)
 
     def __repr__(self) -> str:
@@ -65,7 +74,7 @@ class FourierFeatures:
         self.size = 2 * self.n_frequencies + 1
 
     def __call__(self, x: object) -> torch.Tensor:
-        x = _one_dimensional(x)
+        x = _one_dimensional(x, self.size)
         k = torch.arange(1, self.n_frequencies + 1, dtype=DTYPE)
         angle = 2 * math.pi * x[:, None] * k / self.period
         cos_sin = torch.stack([torch.cos(angle), torch.sin(angle)], dim=2).flatten(1)
@@ -105,8 +114,22 @@ def _mean_weights(features: Features, mean_weights: object) -> torch.Tensor:
             got=u.numel(),
         )
     for value in u.tolist():
-        finite("mean weight", value)
+        _mean_weight(value)
     return u
+
+
+def _mean_weight(value: float) -> float:
+    """One mean weight u_i: a number from -`MAX_MEAN_WEIGHT` to `MAX_MEAN_WEIGHT`."""
+    if not abs(value) <= MAX_MEAN_WEIGHT:  # also NaN
+        raise InputError(
+            f"The mean weight {value:g} is out of range: each u_i must lie from "
+            f"{-MAX_MEAN_WEIGHT:g} to {MAX_MEAN_WEIGHT:g}.",
+            code="gp_weight_range",
+            value=value,
+            low=-MAX_MEAN_WEIGHT,
+            high=MAX_MEAN_WEIGHT,
+        )
+    return value
 
 
 def basis_prior(
@@ -128,9 +151,12 @@ def sample_basis_weights(
     """Weights ``w = u + s z``, ``z ~ N(0, I)``, and the functions ``f(x) = phi(x)^T w``."""
     u = _mean_weights(features, mean_weights)
     weight_sd = positive("weight_sd", weight_sd)
-    n_samples = int_in_range("number of samples", n_samples, 1, 1_000_000)
+    n_samples = int_in_range("number of samples", n_samples, 1, MAX_SAMPLES)
+    phi = features(x)
+    product_at_most({"number of samples": n_samples, "features": features.size}, MAX_ENTRIES)
+    product_at_most({"number of samples": n_samples, "number of points": len(phi)}, MAX_ENTRIES)
     w = u + weight_sd * torch.randn(n_samples, features.size, generator=generator, dtype=DTYPE)
-    return WeightSample(w, w @ features(x).T)
+    return WeightSample(w, w @ phi.T)
 
 
 def sample_linear_weights(
@@ -146,20 +172,22 @@ def sample_linear_weights(
 
 
 def parse_weights(text: str, size: int) -> list[float]:
-    """Numbers typed as ``"1, -0.5, 2"`` (commas or spaces), padded with zeros to ``size``."""
+    """Numbers typed as ``"1, -0.5, 2"`` (commas or spaces), padded with zeros to ``size``;
+    each within +-`MAX_MEAN_WEIGHT`."""
     size = int_in_range("size", size, 1, MAX_BASIS)
     text = str(text)[:MAX_WEIGHT_TEXT]
     tokens = [tok for tok in re.split(r"[,\s;]+", text.strip()) if tok]
     values = []
     for tok in tokens:
         try:
-            values.append(finite("mean weight", float(tok)))
-        except (ValueError, InputError):
+            value = float(tok)
+        except ValueError:
             raise InputError(
                 f"The mean weights must be numbers separated by commas, got {tok!r}.",
                 code="gp_weights_text",
                 token=tok,
             ) from None
+        values.append(_mean_weight(value))
     if len(values) > size:
         raise InputError(
             f"The basis has {size} functions, so u takes at most {size} numbers; got "
@@ -228,7 +256,10 @@ class BumpBasis:
 
     def sample(self, n_samples: int, generator: torch.Generator | None = None) -> WeightSample:
         """Weights ``w ~ N(0, sigma^2/J I)`` and the functions ``f = Phi w``."""
-        n_samples = int_in_range("number of samples", n_samples, 1, 100_000)
+        n_samples = int_in_range("number of samples", n_samples, 1, MAX_SAMPLES)
+        product_at_most({"number of samples": n_samples, "J": self.n_basis}, MAX_ENTRIES)
+        n_points = len(self.x)
+        product_at_most({"number of samples": n_samples, "number of points": n_points}, MAX_ENTRIES)
         w = self.weight_sd * torch.randn(n_samples, self.n_basis, generator=generator, dtype=DTYPE)
         return WeightSample(w, w @ self.features.T)
 
@@ -244,6 +275,9 @@ def rbf_basis_functions(
     ``log J``."""
     x = _one_dimensional(x)
     n_basis = int_in_range("number of basis functions J", n_basis, 1, MAX_BASIS)
+    product_at_most({"number of points": len(x), "J": n_basis}, MAX_ENTRIES)
+    # its kernel matrix is points x points
+    product_at_most([("number of points", len(x)), ("number of points", len(x))], MAX_ENTRIES)
     lengthscale = positive("lengthscale", lengthscale)
     sigma = positive("sigma", sigma)
     c = math.log(n_basis) if half_width is None else positive("half_width", half_width)
@@ -270,7 +304,7 @@ def bump_kernel_error(
     """``max |k_J - k_limit| / a_limit^2`` over pairs of x, for each J (NaN where J = 1 has no
     limit): how fast the bumps' kernel approaches its RBF, relative to its variance."""
     errors = []
-    for j in n_basis_values:
+    for j in first_items("values of J", n_basis_values, MAX_BASIS_COUNTS):
         basis = rbf_basis_functions(x, j, lengthscale, sigma, half_width)
         if basis.half_width == 0:
             errors.append(math.nan)

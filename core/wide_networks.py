@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import torch
 
 from core.errors import InputError
-from core.kernels import ArcCosine, Constant, Kernel, NeuralNetwork, as_inputs
-from core.validate import int_in_range, non_negative, positive
+from core.kernels import MAX_ENTRIES, ArcCosine, Constant, Kernel, NeuralNetwork, as_inputs
+from core.validate import excerpt, int_in_range, non_negative, positive, product_at_most
 
 ACTIVATIONS = {"erf": torch.erf, "relu": torch.relu}
 KERNEL_OF = {"erf": NeuralNetwork, "relu": ArcCosine}
@@ -27,6 +28,10 @@ MAX_HIDDEN = 10_000
 MAX_NETWORKS = 100_000
 # All weights are drawn up front (one seed, one set of draws): bound them (about 120 MB).
 MAX_WEIGHTS = 5_000_000
+# Hidden-unit evaluations of one call (networks x units x points, or networks x units at one
+# point): bounds time (~1 s; the page's largest is 20 x 10,000 x 120 = 24M). The outputs,
+# networks x points, are one matrix of at most `MAX_ENTRIES`.
+MAX_EVALUATIONS = 50_000_000
 # Elements of one hidden-layer block: bounds memory (32 MB) whatever J and n are.
 _BLOCK = 4_000_000
 DTYPE = torch.float64
@@ -34,11 +39,11 @@ HIST_DTYPE = torch.float32
 
 
 def _activation(name: str):
-    if name not in ACTIVATIONS:
+    if not isinstance(name, str) or name not in ACTIVATIONS:
         raise InputError(
-            f"Unknown activation {name!r}; choose one of {', '.join(ACTIVATIONS)}.",
+            f"Unknown activation {excerpt(name)}; choose one of {', '.join(ACTIVATIONS)}.",
             code="gp_unknown_activation",
-            name=name,
+            name=excerpt(name),
             options=", ".join(ACTIVATIONS),
         )
     return ACTIVATIONS[name]
@@ -100,6 +105,11 @@ def sample_network(
             j=J,
             limit=MAX_WEIGHTS,
         )
+    product_at_most({"number of networks": N, "number of points": x.shape[0]}, MAX_ENTRIES)
+    product_at_most(
+        {"number of networks": N, "hidden units J": J, "number of points": x.shape[0]},
+        MAX_EVALUATIONS,
+    )
     b = sigma_b * torch.randn(N, generator=generator, dtype=DTYPE)
     u0 = sigma0 * torch.randn(N, J, generator=generator, dtype=DTYPE)
     u = sigma * torch.randn(N, J, x.shape[1], generator=generator, dtype=DTYPE)
@@ -143,8 +153,24 @@ def sample_relu_network(
     )
 
 
+def _one_point(x0: object) -> torch.Tensor:
+    """``x0`` as one input point, shape (d,): a number (d = 1), the d coordinates of the
+    point, or a (1, d) row (`as_inputs` would read d numbers as d points of one coordinate)."""
+    x = as_inputs("x0", x0)
+    if np.ndim(x0) == 1:
+        x = x.reshape(1, -1)
+    if x.shape[0] != 1:
+        raise InputError(
+            "x0 must be one point: a number, the list of its d coordinates or a (1, d) row; "
+            f"got shape {tuple(x.shape)}.",
+            code="gp_point_shape",
+            shape=str(tuple(x.shape)),
+        )
+    return x[0]
+
+
 def sample_network_at(
-    x0: float,
+    x0: object,
     n_hidden: int,
     n_samples: int,
     activation: str = "erf",
@@ -156,15 +182,17 @@ def sample_network_at(
 ) -> torch.Tensor:
     """``f(x0)`` over many networks, Tensor(n_samples), float32, for histograms.
 
-    At one input the pre-activation ``u0 + u1 x0`` of each unit is ``N(0, s0^2 + s^2 x0^2)``,
-    so it is drawn directly: one normal per unit instead of two, the same distribution.
+    At one input ``x0`` with d coordinates, the pre-activation ``u0 + u.x0`` of each unit is
+    ``N(0, s0^2 + s^2 |x0|^2)``, so it is drawn directly: one normal per unit instead of
+    d + 1, the same distribution (the kernels' ``q(x0, x0) = s0^2 + s^2 x0.x0``).
     """
     h = _activation(activation)
-    x0 = float(as_inputs("x0", x0).reshape(-1)[0])
+    x0 = _one_point(x0)
     J, N, sigma_b, sigma_v, sigma0, sigma = _check(
         n_hidden, n_samples, sigma_b, sigma_v, sigma0, sigma
     )
-    scale = math.sqrt(sigma0**2 + sigma**2 * x0**2)
+    product_at_most({"number of networks": N, "hidden units J": J}, MAX_EVALUATIONS)
+    scale = math.sqrt(sigma0**2 + sigma**2 * float(x0 @ x0))
     b = sigma_b * torch.randn(N, generator=generator, dtype=HIST_DTYPE)
     outputs = []
     # Blocks of networks (a fixed size for a given J, so a seed always gives the same draws).

@@ -2,8 +2,9 @@
 variational posterior by Bayes by backprop, and Gaussian noise as a regulariser.
 
 Three stateful tabs; only the open one draws its controls and computes. Training runs only
-behind a button, streams a progress bar and its loss curve, and is stored (st.cache_data)
-under its settings and seed, so reruns and other controls never retrain.
+behind a button, within core's cost budget, streams a progress bar and its loss curve, and is
+stored under its settings and seed for every session (ui.shared_runs): reruns and other
+controls never retrain, and sessions pressing Train on the same settings share one training.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ import numpy as np
 import streamlit as st
 import torch
 
-from core import bnn, bnn_data, bnn_noise, bnn_vi
+from core import bnn, bnn_data, bnn_noise, bnn_training, bnn_vi
 from core.bnn import NetworkPrior, NormalPrior
-from ui import display, widgets
+from core.errors import InputError
+from ui import display, shared_runs, widgets
 from ui.charts import bnn as charts
 from ui.i18n import t
 from ui.snippets import bnn as snippets
@@ -145,30 +147,6 @@ def _data_view(spec: DataSpec, seed: int) -> dict:
     }
 
 
-class _NotTrainedError(Exception):
-    """No stored training for these settings and seed (yet)."""
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def _stored(kind: str, settings: tuple, seed: int, _result: dict | None = None) -> dict:
-    """A finished training, stored under its settings and seed and shared by every session.
-
-    st.cache_data has no "look up without computing": called with ``_result`` (not hashed,
-    for the leading underscore) this stores it; called without, it returns what was stored or
-    raises, and a call that raises leaves nothing in the cache.
-    """
-    if _result is None:
-        raise _NotTrainedError
-    return _result
-
-
-def _lookup(kind: str, settings: tuple, seed: int) -> dict | None:
-    try:
-        return _stored(kind, settings, seed)
-    except _NotTrainedError:
-        return None
-
-
 def _train_vi(settings: VISettings, seed: int, callback) -> dict:
     data = _data(settings.data, seed + SEED_DATA)
     generator = _generator(seed + SEED_TRAIN)
@@ -242,19 +220,29 @@ def _report_every(steps: int) -> int:
     return max(1, steps // LIVE_UPDATES)
 
 
+def _refusal(settings: VISettings | NoiseSettings) -> InputError | None:
+    """Why core would refuse to train these settings (over its cost budget), or None."""
+    networks = settings.n_samples if isinstance(settings, VISettings) else bnn_noise.NETWORKS
+    check = bnn_training.check_budget
+    return shared_runs.refusal(check, settings.steps, networks, settings.data.n, settings.width)
+
+
 # --- training behind a button ----------------------------------------------------------------
 
 
 def _trained(
     kind: str,
-    settings: tuple,
+    settings: VISettings | NoiseSettings,
     train: Callable[..., dict],
     live_figure: Callable[[dict], object],
+    refusal: InputError | None,
 ) -> dict | None:
     """The stored training for these settings and seed; or, when the button is pressed, a new
-    one, with a progress bar and a live loss curve while it runs. None until then."""
+    one, with a progress bar and a live loss curve while it runs, or another session's
+    training of the same settings, with its progress. None until then, and when ``refusal``
+    (over the budget: the button is disabled and the reason shown)."""
     seed = widgets.seed()
-    stored = _lookup(kind, settings, seed)
+    stored = shared_runs.stored(f"bnn.{kind}", (settings, seed))
     label = t("bnn.train.done") if stored is not None else t("bnn.train.button")
     pressed = st.button(
         label,
@@ -262,9 +250,11 @@ def _trained(
         help=t("bnn.train.help"),
         icon=":material/play_arrow:",
         type="primary",
-        disabled=stored is not None,
+        disabled=stored is not None or refusal is not None,
     )
-    if not pressed:
+    if refusal is not None:
+        shared_runs.show_refusal(refusal)
+    if not pressed or refusal is not None:
         return stored
     bar = st.progress(0.0, text=t("bnn.train.starting"))
     live = st.empty()
@@ -275,11 +265,21 @@ def _trained(
             # a new key per update: one run draws the live curve many times
             display.chart(live_figure(history), key=f"bnn_live_{kind}_{step}", filename=kind)
 
+    def compute(report: Callable[[object], None]) -> dict:
+        report((0, settings.steps))
+
+        def callback(step: int, total: int, history: dict) -> None:
+            report((step, total))  # for the sessions waiting for this training
+            show(step, total, history)
+
+        return train(settings, seed, callback)
+
     try:
-        result = train(settings, seed, show)
+        shared_runs.run_once(
+            f"bnn.{kind}", (settings, seed), compute, on_wait=shared_runs.waiting(bar)
+        )
     finally:
         bar.empty()  # the live curve stays: after a divergence it shows how the loss blew up
-    _stored(kind, settings, seed, _result=result)
     st.rerun()  # draw the stored result, and the button as "trained"
 
 
@@ -513,12 +513,13 @@ def vi_tab() -> None:
     settings = VISettings(data, width, activation, prior_scale, noise_sigma, steps, lr, n_samples)
     with widgets.input_errors():
         view = _data_view(data, widgets.seed() + SEED_DATA)
-        result = None
+        result, refusal = None, _refusal(settings)
         with widgets.input_errors():  # a diverged training: its message above the data
-            result = _trained("vi", settings, _train_vi, _live_elbo)
+            result = _trained("vi", settings, _train_vi, _live_elbo, refusal)
         if result is None:
             _plot_data(view, "bnn.vi.data_title")
-            st.info(t("bnn.train.first"), icon=":material/model_training:")
+            if refusal is None:
+                st.info(t("bnn.train.first"), icon=":material/model_training:")
         else:
             _vi_results(result, view, settings)
         code = snippets.vi_code(
@@ -674,12 +675,13 @@ def noise_tab() -> None:
     settings = NoiseSettings(data, width, activation, input_sigma, hidden_sigma, steps, lr)
     with widgets.input_errors():
         view = _data_view(data, widgets.seed() + SEED_DATA)
-        result = None
+        result, refusal = None, _refusal(settings)
         with widgets.input_errors():
-            result = _trained("noise", settings, _train_noise, _live_errors)
+            result = _trained("noise", settings, _train_noise, _live_errors, refusal)
         if result is None:
             _plot_data(view, "bnn.noise.data_title", with_test=True)
-            st.info(t("bnn.train.first"), icon=":material/model_training:")
+            if refusal is None:
+                st.info(t("bnn.train.first"), icon=":material/model_training:")
         else:
             _noise_results(result, view)
         code = snippets.noise_code(

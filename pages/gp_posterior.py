@@ -18,13 +18,14 @@ from core import gp_observations as obs
 from core import gp_posterior as gpp
 from core import gp_posterior_views as views
 from core.errors import InputError
-from ui import display, widgets
+from ui import display, shared_runs, widgets
 from ui.cached_views import view as _view
 from ui.charts import gp as gp_charts
 from ui.charts import gp_posterior as charts
 from ui.i18n import t
 from ui.kernel_controls import PARAM_SPECS, kernel_controls
 from ui.snippets import gp_posterior as snippets
+from ui.state import Text, sanitize_param
 
 TABS = ("posterior", "covariance", "likelihood", "noise")
 FORMS = ("single", "+", "*")
@@ -112,9 +113,7 @@ def _clear() -> None:
 
 def _data_box(dataset: str) -> str:
     """The text of the observations, bound to the URL (over-long links are cut)."""
-    raw = st.query_params.get(DATA_KEY)
-    if raw is not None and len(raw) > MAX_CHARS:
-        st.session_state[DATA_KEY] = raw[:MAX_CHARS]
+    sanitize_param(DATA_KEY, Text(MAX_CHARS, _default_text(dataset)))
     return st.text_area(
         t("gpp.data.box"),
         value=_default_text(dataset),
@@ -133,8 +132,9 @@ def _observations(text: str) -> str:
         x, _ = obs.parse_observations(text)
     except InputError as error:
         widgets.show_input_error(error)
-        st.caption(t("gpp.data.last_valid"))
-        return st.session_state.get(LAST_VALID, "")
+        last_valid = st.session_state.get(LAST_VALID, "")
+        st.caption(t("gpp.data.last_valid" if last_valid else "gpp.data.none_valid"))
+        return last_valid
     st.session_state[LAST_VALID] = text
     st.caption(t("gpp.data.count", n=len(x), max=obs.MAX_OBSERVATIONS))
     return text
@@ -142,6 +142,9 @@ def _observations(text: str) -> str:
 
 def data_controls() -> tuple[str, str | None]:
     """(observations text, data set whose true function to draw or None)."""
+    if DATA_KEY in st.query_params and DATASET_KEY not in st.query_params:
+        # A link with observations of its own and no data set: they are the sender's data.
+        st.session_state.setdefault(DATASET_KEY, "custom")
     dataset = widgets.select(
         DATASET_KEY,
         t("gpp.dataset"),
@@ -430,50 +433,67 @@ def _signature(form: views.Form, text: str) -> tuple:
 
 
 def _run_fit(form, text: str, noise: float, steps: int, lr: float) -> None:
-    """Adam with a live progress bar and curve; the result goes to the sliders on the rerun."""
+    """Adam with a live progress bar and curve, or another session's identical fit (shared,
+    ui.shared_runs); the result goes to the sliders on the rerun."""
     bar = st.progress(0.0, text=t("gpp.fit.running"))
     slot = st.empty()
-    history: list[float] = []
     every = max(1, steps // LIVE_UPDATES)
 
-    def progress(step: int, lml: float) -> None:
-        history.append(lml)
-        if step % every and step != steps:
-            return
-        bar.progress(step / steps, text=t("gpp.fit.step", step=step, steps=steps, lml=f"{lml:.3f}"))
-        with slot.container():
-            display.chart(
-                charts.progress_figure(history, total_steps=steps, labels=_progress_labels()),
-                key=f"gpp_fit_live_{step}",
-                filename="gp-fit",
-            )
+    def compute(report) -> dict:
+        history: list[float] = []
+        report((0, steps))
 
-    x, y = obs.parse_observations(text)
-    result = gpp.fit(
-        views.kernel_of_form(form),
-        x,
-        y,
-        noise,
-        steps=steps,
-        lr=lr,
-        bounds=_fit_bounds(form),
-        callback=progress,
-    )
+        def progress(step: int, lml: float) -> None:
+            history.append(lml)
+            if step % every and step != steps:
+                return
+            report((step, steps))  # for the sessions waiting for this fit
+            label = t("gpp.fit.step", step=step, steps=steps, lml=f"{lml:.3f}")
+            bar.progress(step / steps, text=label)
+            with slot.container():
+                display.chart(
+                    charts.progress_figure(history, total_steps=steps, labels=_progress_labels()),
+                    key=f"gpp_fit_live_{step}",
+                    filename="gp-fit",
+                )
+
+        x, y = obs.parse_observations(text)
+        result = gpp.fit(
+            views.kernel_of_form(form),
+            x,
+            y,
+            noise,
+            steps=steps,
+            lr=lr,
+            bounds=_fit_bounds(form),
+            callback=progress,
+        )
+        return {
+            "params": result.params,
+            "lml": result.lml,
+            "initial": result.initial_lml,
+            "history": list(result.history),
+        }
+
+    # Every input of the fit: the kernels with their starting values, the data, the noise.
+    key = (form, text, noise, steps, lr)
+    fitted = shared_runs.run_once("gp.fit", key, compute, on_wait=shared_runs.waiting(bar))
+    params = dict(fitted["params"])
     st.session_state[FIT_KEY] = {
         "signature": _signature(form, text),
-        "params": result.params,
-        "lml": result.lml,
-        "initial": result.initial_lml,
-        "history": list(result.history),
+        "params": params,
+        "lml": fitted["lml"],
+        "initial": fitted["initial"],
+        "history": list(fitted["history"]),
         "steps": steps,
     }
     pending = {
         _slider_of(form, p)[0]: _slider_value(_slider_of(form, p)[1], v)
-        for p, v in result.params.items()
+        for p, v in params.items()
         if p != gpp.NOISE
     }
     pending[NOISE_KEY] = _nearest_label(
-        result.noise, _log_labels(*NOISE_RANGE, NOISE_DEFAULT, NOISE_PER_DECADE)
+        params[gpp.NOISE], _log_labels(*NOISE_RANGE, NOISE_DEFAULT, NOISE_PER_DECADE)
     )
     st.session_state[PENDING_KEY] = pending
     st.rerun()
@@ -551,14 +571,17 @@ def likelihood_tab(form, text: str, noise: float) -> None:
                 "gpp_lr", t("gpp.fit.lr"), 0.005, 0.5, 0.1, help=t("gpp.fit.lr.help")
             )
         x, _ = obs.parse_observations(text)
+        refusal = shared_runs.refusal(gpp.check_fit_budget, steps, len(x))
         clicked = st.button(
             t("gpp.fit.button"),
             help=t("gpp.fit.button.help"),
             icon=":material/auto_fix_high:",
             type="primary",
-            disabled=len(x) == 0,
+            disabled=len(x) == 0 or refusal is not None,
         )
-        if clicked:
+        if refusal is not None:
+            shared_runs.show_refusal(refusal)
+        elif clicked:
             with widgets.input_errors():
                 _run_fit(form, text, noise, steps, lr)
         if result is not None:

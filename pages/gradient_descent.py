@@ -159,6 +159,7 @@ def _landscape(spec: tuple) -> dict:
         "map": charts.Map(grid.xs.numpy(), grid.ys.numpy(), values.numpy(), surf.bounds, log_min),
         "z": grid.z.numpy(),
         "ceiling": optim.display_ceiling(grid.z),
+        "gaps": optim.gaps(grid.z),
         "field": tuple(a.numpy() for a in optim.steepest_descent_field(surf, ARROWS)),
     }
 
@@ -497,6 +498,8 @@ def _status_message(name: str, run: dict, controls: dict, curvature: float | Non
 def _bowl_note(surf: optim.Surface, spec: tuple, controls: dict) -> None:
     """The 2 / L rule, with L computed (the bowl's Hessian is the same everywhere)."""
     curvature = _curvature_at(spec, 0.0, 0.0)
+    if curvature is None:
+        return
     lr, beta = controls["lr"], controls["beta1"]
     bound = optim.stable_lr("gd", curvature)
     verdict = "below" if lr < bound else "above"
@@ -720,6 +723,20 @@ def basins_view(spec: tuple, surf: optim.Surface, view: dict) -> None:
 # --- the page ---------------------------------------------------------------------------------
 
 
+def _gaps_note(gaps: optim.Gaps) -> None:
+    """What the map leaves blank, and why: f overflowed, or is undefined, there."""
+    limit = f"{optim.FLOAT_MAX:.2g}"
+    if gaps.nowhere_finite:
+        st.warning(t("gd.gaps.nowhere", limit=limit), icon=":material/block:")
+        return
+    if gaps.overflow:
+        share = f"{100 * gaps.overflow:.2g}"
+        st.warning(t("gd.gaps.overflow", share=share, limit=limit), icon=":material/warning:")
+    if gaps.undefined:
+        share = f"{100 * gaps.undefined:.2g}"
+        st.warning(t("gd.gaps.undefined", share=share), icon=":material/block:")
+
+
 def main() -> None:
     st.title(t("page.gradient_descent.title"))
     st.markdown(t("gd.intro"))
@@ -732,13 +749,14 @@ def main() -> None:
         widgets.show_input_error(error)
         return
     widgets.formula(surf.latex, t(f"gd.surface.{surf.name}.caption"))
+    _gaps_note(view["gaps"])
     views = (
         lambda: gradient_view(spec, surf, view, show_3d),
         lambda: descent_view(spec, surf, view, show_3d),
         lambda: basins_view(spec, surf, view),
     )
     for tab, draw in zip(widgets.tabs("gd_tab", TABS), views, strict=True):
-        with tab:
+        with tab, widgets.input_errors():  # a tab that cannot draw leaves the others working
             if tab.open:
                 draw()
 

@@ -2,6 +2,7 @@
 
 import asyncio
 import concurrent.futures
+import os
 import sys
 from pathlib import Path
 
@@ -14,7 +15,8 @@ if str(ROOT) not in sys.path:
 
 # The suite runs in two workers on two cores: a second torch thread per worker only contends
 # (small linear algebra runs several times slower with it on a busy machine).
-torch.set_num_threads(1)
+# TORCH_THREADS=2 overrides it, to check that no tolerance depends on the thread count.
+torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "1")))
 
 # Derandomised: the same examples on every run and every machine.
 settings.register_profile(

@@ -30,3 +30,24 @@ def _cached(module: str, name: str, *args):
 def view(function, *args):
     """``function(*args)`` (a function of a `core` module), cached, tensors as numpy."""
     return _cached(function.__module__, function.__name__, *args)
+
+
+def factored_view(factor, sample, factor_args: tuple, *args):
+    """``sample(factor(*factor_args), *args)`` cached like `view`, with the factor (a view's
+    expensive part that no seed changes, such as a Cholesky factor) computed once and shared
+    by every seed and session: a new seed then costs only its own draw."""
+    return _factored(factor.__module__, factor.__name__, sample.__name__, factor_args, *args)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _factored(module: str, factor: str, sample: str, factor_args: tuple, *args):
+    shared = _shared_factor(module, factor, *factor_args)
+    return to_numpy(getattr(importlib.import_module(module), sample)(shared, *args))
+
+
+# st.cache_resource hands out the object itself, where st.cache_data would unpickle a copy on
+# every hit (50 MB for the 2500 x 2500 factor of the 2D GP view). Read-only, and few: two
+# factors (100 MB at most), each recomputed after ten minutes.
+@st.cache_resource(max_entries=2, ttl=600, show_spinner=False)
+def _shared_factor(module: str, name: str, *args):
+    return getattr(importlib.import_module(module), name)(*args)

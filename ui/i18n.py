@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from ui import catalogs
+from ui import catalogs, markdown
 
 LANGUAGES = {"en": "English", "zh": "简体中文"}
 DEFAULT_LANGUAGE = "en"
@@ -50,11 +50,22 @@ def translate(key: str, lang: str, /, **params: object) -> str:
     A key missing from a catalog is a bug the catalog tests catch; at run time it falls back
     to English, then to the key itself, so a page never crashes over a string.
     """
-    template = CATALOGS.get(lang, {}).get(key) or CATALOGS[DEFAULT_LANGUAGE].get(key, key)
+    return _filled(_template(key, lang), params, _format)
+
+
+def _template(key: str, lang: str) -> str:
+    return CATALOGS.get(lang, {}).get(key) or CATALOGS[DEFAULT_LANGUAGE].get(key, key)
+
+
+def _format(template: str, params: dict[str, object]) -> str:
+    return template.format(**params)
+
+
+def _filled(template: str, params: dict[str, object], fill) -> str:
     if not params:
         return template
     try:
-        return template.format(**params)
+        return fill(template, params)
     except (KeyError, IndexError, ValueError):
         return template
 
@@ -62,3 +73,9 @@ def translate(key: str, lang: str, /, **params: object) -> str:
 def t(key: str, /, **params: object) -> str:
     """``key`` in the language chosen in the sidebar."""
     return translate(key, current_language(), **params)
+
+
+def t_markdown(key: str, /, **params: object) -> str:
+    """``t`` for a Markdown message that quotes user text: each text parameter shows as typed,
+    never as a link, an image or formatting (`ui.markdown.fill`)."""
+    return _filled(_template(key, current_language()), params, markdown.fill)

@@ -14,11 +14,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+from streamlit.runtime.state.session_state_proxy import get_session_state
 
-from ui.i18n import t
+from ui.i18n import t, t_markdown
 
 NOTICES_KEY = "_url_notices"
-MAX_PARAM_LENGTH = 200
+LINKS_KEY = "_page_links"
+# A longer value is junk, not a number (400 nines is a number: the largest value allowed).
+MAX_PARAM_LENGTH = 1000
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,12 @@ class Number:
         kind = "state.valid.integer" if self.integer else "state.valid.number"
         return t(kind, low=_fmt(self.low), high=_fmt(self.high))
 
+    def url_text(self, value: object) -> str:
+        return str(int(value)) if self.integer else repr(float(value))
+
+    def shown(self, value: object) -> str:
+        return _fmt(value)
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -99,6 +109,8 @@ class Choice:
     def label_of(self, value: object) -> str:
         return next((label for label, v in self.labels.items() if v == value), str(value))
 
+    url_text = shown = label_of
+
 
 @dataclass(frozen=True)
 class Flag:
@@ -115,8 +127,37 @@ class Flag:
     def describe(self) -> str:
         return t("state.valid.flag")
 
+    def url_text(self, value: object) -> str:
+        return "true" if value else "false"
 
-Spec = Number | Choice | Flag
+    shown = url_text
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text field: one value of at most ``max_chars`` characters; a longer one is cut."""
+
+    max_chars: int
+    default: str
+
+    def is_valid(self, raw: str) -> bool:
+        return len(raw) <= self.max_chars
+
+    def corrected(self, raw: str) -> str:
+        return raw[: self.max_chars]
+
+    def describe(self) -> str:
+        return t("state.valid.text", n=self.max_chars)
+
+    def shown(self, value: object) -> str:
+        # What `corrected` gave: the default (a repeated parameter) or the cut value.
+        return self.default if value == self.default else t("state.used.text", n=self.max_chars)
+
+    def url_text(self, value: object) -> str:
+        return str(value)
+
+
+Spec = Number | Choice | Flag | Text
 
 
 def _fmt(x: object) -> str:
@@ -153,18 +194,53 @@ def sanitize_param(key: str, spec: Spec) -> None:
     st.session_state[key] = used
     if verdict == ALIAS:
         return
-    shown = ", ".join(raw)
-    record_notice(
-        key,
-        shown,
-        spec.describe(),
-        spec.label_of(used) if isinstance(spec, Choice) else _fmt(used),
-    )
+    _seed_binding_with(key, spec.url_text(used))
+    record_notice(key, ", ".join(raw), spec.describe(), spec.shown(used))
+
+
+def _seed_binding_with(key: str, text: str | list[str]) -> None:
+    """Make Streamlit's own URL binding read ``text`` for ``key`` instead of the link's value,
+    and show it in the address bar.
+
+    On a tab's first run a bound widget seeds itself from the link's value even when
+    ``st.session_state`` already holds one, converting it on its own terms first: an integer
+    control computes ``int(float(value))``, which raises OverflowError for ``inf`` or 400
+    nines. The binding reads the link's first parameters from a private table (Streamlit
+    1.67, ``QueryParams._initial_query_params``); tests/pages/test_app.py holds this to it.
+    """
+    values = [text] if isinstance(text, str) else list(text)
+    kind = "string_value" if len(values) == 1 else "string_array_value"
+    with get_session_state().query_params() as query_params:
+        query_params._initial_query_params[key] = values
+        # the address bar too
+        query_params.set_corrected_value(key, values[0] if len(values) == 1 else values, kind)
+
+
+def remember_link(url_path: str) -> None:
+    """Keep the parameters of the page that just ran, for `restore_link`."""
+    links = st.session_state.setdefault(LINKS_KEY, {})
+    links[url_path] = {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def restore_link(url_path: str) -> None:
+    """On Back or Forward to a page, bring back the parameters it had when it was left.
+
+    Opening another page from the navigation drops the parameters of the page left behind
+    from its history entry (Streamlit 1.67 filters out parameters bound to other pages), so
+    Back would reopen it at its defaults. Call before the page creates its controls.
+    """
+    ctx = get_script_run_ctx()
+    saved = st.session_state.get(LINKS_KEY, {}).get(url_path)
+    if ctx is None or not ctx.is_history_navigation or not saved:
+        return
+    for key, values in saved.items():
+        if key not in st.query_params:
+            _seed_binding_with(key, values)
 
 
 def record_notice(key: str, value: str, valid: str, used: str) -> None:
     """Queue the warning "the link set KEY to VALUE, not valid (VALID); using USED"."""
-    notice = t(
+    notice = t_markdown(
         "state.notice",
         key=key,
         value=value[:40] + ("…" if len(value) > 40 else ""),

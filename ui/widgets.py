@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterator, Sequence
 import streamlit as st
 
 from core.errors import InputError
-from ui import display, i18n
+from ui import display, i18n, markdown
 from ui.i18n import t
-from ui.state import Choice, Flag, Number, sanitize_multi, sanitize_param
+from ui.state import Choice, Flag, Number, Text, sanitize_multi, sanitize_param
 
 SEED_KEY = "seed"
 _LANG_FROM_URL = "_lang_from_url"
@@ -210,10 +210,9 @@ def toggle(key: str, label: str, default: bool = False, *, help: str, container=
 def text(
     key: str, label: str, default: str, *, help: str, max_chars: int = 200, container=st
 ) -> str:
-    """A text field bound to the URL; over-long URL values are cut to ``max_chars``."""
-    raw = st.query_params.get(key)
-    if raw is not None and len(raw) > max_chars:
-        st.session_state[key] = raw[:max_chars]
+    """A text field bound to the URL; an over-long URL value is cut to ``max_chars``, a
+    repeated one replaced by the default, each with a notice."""
+    sanitize_param(key, Text(max_chars, default))
     return container.text_input(
         label, value=default, key=key, help=help, max_chars=max_chars, bind=BIND
     )
@@ -314,11 +313,12 @@ def code_panel(code: str) -> None:
 
 
 def error_message(error: InputError) -> str:
-    """The error in the page's language when the catalog has it, else the English message."""
+    """The error, as Markdown, in the page's language when the catalog has it, else the English
+    message; the values it quotes (often typed by a user) show as typed."""
     key = f"error.{error.code}" if error.code else None
     if key and i18n.has(key):
-        return t(key, **error.params)
-    return str(error)
+        return i18n.t_markdown(key, **error.params)
+    return markdown.escaped(error)
 
 
 def show_input_error(error: InputError) -> None:

@@ -14,6 +14,7 @@ from torch.distributions import MultivariateNormal
 
 from core import distributions as nd
 from core.errors import InputError
+from tests import tolerances as tol
 
 COVS = [
     [[1.0, 0.0], [0.0, 1.0]],
@@ -272,7 +273,11 @@ def test_mahalanobis_matches_scipy(mean, cov):
     ours = nd.mahalanobis(dist, torch.from_numpy(x)).numpy()
     inv = np.linalg.inv(cov)
     ref = [scipy.spatial.distance.mahalanobis(p, mean, inv) for p in x]
-    np.testing.assert_allclose(ours, ref, rtol=1e-10)
+    # a triangular solve with the Cholesky factor against an explicit inverse: the squared
+    # distance's forward error is ~cond(Sigma) times a dozen roundings (Higham, Thm 7.2),
+    # half that for the distance
+    cond = float(np.linalg.cond(np.asarray(cov)))
+    np.testing.assert_allclose(ours, ref, rtol=tol.rounding_tol(cond, 12), atol=0)
 
 
 @pytest.mark.parametrize("k", [0.0, 0.5, 1.0, 2.0, 3.0])
@@ -374,8 +379,15 @@ def test_the_normalised_slice_of_the_joint_density_is_the_conditional(mean, cov)
     a = mean[0] + 0.7
     cond = nd.conditional(dist, a)
     ys = torch.linspace(mean[1] - 3, mean[1] + 3, 41, dtype=torch.float64)
+    # log p(a, y) - log p(a) against the conditional's log density: log densities as large as
+    # |log p|, computed through Sigma's factor (cond(Sigma) amplifies their ~16 roundings),
+    # exponentiated: relative error in p = absolute error in log p
+    log_p = float(cond.log_prob(ys).abs().max()) + float(
+        dist.log_prob(torch.stack([torch.full_like(ys, a), ys], -1)).abs().max()
+    )
+    rel = tol.rounding_tol(log_p * float(np.linalg.cond(np.asarray(cov))), 16)
     np.testing.assert_allclose(
-        nd.conditional_slice(dist, a, ys).numpy(), cond.log_prob(ys).exp().numpy(), rtol=1e-9
+        nd.conditional_slice(dist, a, ys).numpy(), cond.log_prob(ys).exp().numpy(), rtol=rel
     )
 
 

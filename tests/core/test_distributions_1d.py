@@ -24,6 +24,7 @@ from torch.distributions import (
 from core import distributions as nd
 from core import distributions_1d as d1
 from core.errors import InputError
+from tests import tolerances as tol
 
 EULER_GAMMA = 0.5772156649015329
 
@@ -161,7 +162,15 @@ def test_pdf_and_cdf_match_scipy_inside_and_outside_the_support(dist, ref):
 @pytest.mark.parametrize(("dist", "ref"), CASES, ids=IDS)
 @pytest.mark.parametrize("q", [0.01, 0.25, 0.5, 0.9])
 def test_quantile_matches_scipy(dist, ref, q):
-    assert d1.quantile(dist, q) == pytest.approx(float(ref.ppf(q)), rel=1e-4, abs=1e-5)
+    """torch's icdf runs in float32 (the distribution's dtype) on q rounded to float32: the
+    quantile moves by eps32 q / pdf(x) for q's rounding, and by a libm call and ~4 roundings
+    of numbers as large as |x| + |median| + IQR; scipy's inverses (StudentT, Gamma, Beta) run
+    in float64 on the same parameters."""
+    x = float(ref.ppf(q))
+    low, high = ref.interval(0.5)
+    size = abs(x) + abs(float(ref.median())) + (high - low)
+    bound = tol.float32_tol(size, tol.LIBM_ULPS + 4) + tol.float32_tol(q / ref.pdf(x), 1)
+    assert d1.quantile(dist, q) == pytest.approx(x, rel=0, abs=bound)
 
 
 @pytest.mark.parametrize(("dist", "ref"), CASES, ids=IDS)
@@ -406,3 +415,158 @@ def test_sample_draws_the_same_numbers_without_a_gradient(name):
     assert demo.sample_requires_grad is False
     assert "does not require grad" in demo.sample_error
     assert all(torch.isfinite(g).all() for g in demo.grads.values())
+
+
+# --- pdf, cdf and log_prob on the whole line (issue 17) ---------------------------------------
+
+EPS32 = float(torch.finfo(torch.float32).eps)
+SUBNORMAL32 = 2.0**-149  # the smallest float32 above 0: the absolute grain of an underflow
+# The largest constant term torch's float32 log_prob adds up at the controls' extremes:
+# lgamma(20) = 39.3 (Gamma with alpha = 20, Beta with alpha + beta = 20).
+LOG_NORMALISER = 40.0
+
+
+def _scipy_twin(dist):
+    """The same distribution in scipy.stats."""
+    f = {k: float(getattr(dist, k)) for k in ("loc", "scale", "df", "rate") if hasattr(dist, k)}
+    twins = {
+        Normal: lambda: scipy.stats.norm(f["loc"], f["scale"]),
+        Uniform: lambda: scipy.stats.uniform(float(dist.low), float(dist.high - dist.low)),
+        Gumbel: lambda: scipy.stats.gumbel_r(f["loc"], f["scale"]),
+        Laplace: lambda: scipy.stats.laplace(f["loc"], f["scale"]),
+        StudentT: lambda: scipy.stats.t(f["df"], f["loc"], f["scale"]),
+        LogNormal: lambda: scipy.stats.lognorm(f["scale"], scale=math.exp(f["loc"])),
+        Exponential: lambda: scipy.stats.expon(scale=1 / f["rate"]),
+        Gamma: lambda: scipy.stats.gamma(float(dist.concentration), scale=1 / f["rate"]),
+        Beta: lambda: scipy.stats.beta(float(dist.concentration1), float(dist.concentration0)),
+    }
+    return twins[type(dist)]()
+
+
+def _offset(dist) -> float:
+    """How far the formula shifts and stretches x before the float32 arithmetic (|loc| + scale,
+    or the Uniform's bounds); 0 where x only gets multiplied (rate, Beta)."""
+    if isinstance(dist, Uniform):
+        return max(abs(float(dist.low)), abs(float(dist.high)))
+    if hasattr(dist, "loc"):
+        return abs(float(dist.loc)) + float(dist.scale)
+    return 0.0
+
+
+def _whole_line_cases():
+    cases = []
+    for name, family in d1.FAMILIES.items():
+        for pick in ("default", "low", "high"):
+            params = {p.name: getattr(p, pick) for p in family.params}
+            if name == "Uniform" and pick != "default":
+                params = {"low": family.params[0].low, "high": family.params[1].high}
+            cases.append(pytest.param(name, params, id=f"{name}-{pick}"))
+    cases.append(pytest.param("Gumbel", {"loc": 0.5, "scale": 2.0}, id="Gumbel-0.5-2"))
+    return cases
+
+
+def _sweep(dist, ref) -> np.ndarray:
+    """Sorted float32 points: +-inf, +-1e30 and other far points (the issue's among them),
+    +-the smallest normal and subnormal float32, 0, quantiles, and each finite edge of the
+    support with its two float32 neighbours."""
+    far = [1e30, 1e6, 1000.0, 100.0, 16.27, 15.4, 4.47, 1.0, 0.5, 1e-30, 2.0**-126, 2.0**-149]
+    xs = [math.inf, -math.inf, 0.0, *far, *(-v for v in far)]
+    xs += [d1.quantile(dist, q) for q in (1e-6, 0.01, 0.25, 0.5, 0.75, 0.99, 1 - 1e-6)]
+    for edge in ref.support():
+        if math.isfinite(edge):
+            e = np.float32(edge)
+            xs += [edge, np.nextafter(e, np.float32(-np.inf)), np.nextafter(e, np.float32(np.inf))]
+    return np.unique(np.array(xs, dtype=np.float32))
+
+
+def _within_rounding(ours, f, x, delta, rel, abs_):
+    """ours lies within [min f, max f] over {x - delta, x, x + delta}, widened by rel
+    (relative) and abs_ (absolute): the exact value at an input moved by the float32 rounding
+    of the formula's arithmetic, itself rounded."""
+    with np.errstate(all="ignore"):
+        values = np.stack([f(x - delta), f(x), f(x + delta)])
+    low, high = values.min(axis=0), values.max(axis=0)
+    return (ours >= low * (1 - rel) - abs_) & (ours <= high * (1 + rel) + abs_)
+
+
+@pytest.mark.parametrize(("name", "params"), _whole_line_cases())
+def test_pdf_cdf_and_log_prob_hold_on_the_whole_line(name, params):
+    """No exception and no nan anywhere: pdf >= 0, log_prob = log pdf, the cdf finite, in
+    [0, 1] and non-decreasing; 0 density outside the support and at +-inf, where the cdf is
+    0 below and 1 above; and agreement with scipy.stats within the float32 rounding error.
+
+    Tolerances. The formulas shift, scale, log or multiply x in float32, each step rounding by
+    at most eps32 relative: the result is the exact value at an x moved by at most
+    delta = 4 eps32 (|x| + offset) (1 + |ln|x||) (the log term for ln x in LogNormal), then
+    rounded again. The cdf: 4 eps32 relative, plus 4 eps32 absolute for the cancellation in
+    (1 + erf)/2 and 1 - exp(-z). The pdf is exp of a float32 sum of terms as large as
+    |log p| + LOG_NORMALISER, so 4 eps32 (1 + |log p| + LOG_NORMALISER) relative, plus 2^-149
+    for underflow. Gumbel's relative accuracy deep in the left tail is checked below.
+    """
+    dist = d1.univariate(name, params)
+    ref = _scipy_twin(dist)
+    x32 = _sweep(dist, ref)
+    x = x32.astype(np.float64)
+    xt = torch.from_numpy(x32)
+    pdf = d1.pdf(dist, xt).double().numpy()
+    cdf = d1.cdf(dist, xt).double().numpy()
+    log_p = d1.log_prob(dist, xt).double().numpy()
+
+    assert not (np.isnan(pdf).any() or np.isnan(cdf).any() or np.isnan(log_p).any())
+    assert (pdf >= 0).all()
+    np.testing.assert_array_equal(pdf, torch.from_numpy(log_p).float().exp().double().numpy())
+    assert np.isfinite(cdf).all() and ((cdf >= 0) & (cdf <= 1)).all()
+    assert (np.diff(cdf) >= 0).all(), "the cdf must not decrease"
+
+    low, high = ref.support()
+    outside = (x < low) | (x > high) | np.isinf(x)
+    assert (pdf[outside] == 0).all() and (log_p[outside] == -np.inf).all()
+    np.testing.assert_array_equal(cdf[outside], (x[outside] > low).astype(np.float64))
+
+    finite = np.isfinite(x)
+    xf = x[finite]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        delta = 4 * EPS32 * (np.abs(xf) + _offset(dist)) * (1 + np.abs(np.log(np.abs(xf))))
+    delta = np.where(np.isfinite(delta), delta, 0.0)  # x = 0: ln|x| = -inf, but 0 * x = 0
+    ok = _within_rounding(cdf[finite], ref.cdf, xf, delta, 4 * EPS32, 4 * EPS32)
+    assert ok.all(), f"cdf off at x = {xf[~ok]}: {cdf[finite][~ok]} vs {ref.cdf(xf[~ok])}"
+    with np.errstate(all="ignore"):
+        rel = 4 * EPS32 * (1 + np.abs(ref.logpdf(xf)) + LOG_NORMALISER)
+    rel = np.where(np.isfinite(rel), rel, 0.0)  # at a pole or a zero of the density
+    ok = _within_rounding(pdf[finite], ref.pdf, xf, delta, rel, SUBNORMAL32)
+    assert ok.all(), f"pdf off at x = {xf[~ok]}: {pdf[finite][~ok]} vs {ref.pdf(xf[~ok])}"
+
+
+@pytest.mark.parametrize("name", list(d1.FAMILIES))
+def test_pdf_cdf_and_log_prob_of_nan_are_nan_as_in_scipy(name):
+    dist = d1.univariate(name)
+    x = torch.tensor([math.nan, float(d1.median(dist))])
+    for f in (d1.pdf, d1.cdf, d1.log_prob):
+        y = f(dist, x)
+        assert math.isnan(y[0]) and math.isfinite(y[1]), f.__name__
+
+
+@pytest.mark.parametrize(("loc", "scale"), [(0.0, 1.0), (0.5, 2.0)])
+def test_gumbel_cdf_keeps_its_relative_accuracy_far_into_both_tails(loc, scale):
+    """torch's Gumbel cdf maps x back to a uniform and raised ValueError wherever that rounds
+    below the smallest normal float32 or to 1 (x <= -4.47 or x >= 16.27 for Gumbel(0, 1)).
+
+    exp(-exp(-z)) in float32: z = (x - loc) / scale rounds twice (|dz| <= 2 |z| eps32), each
+    exp once, so to first order |d ln F| <= (1 + (1 + 2 |z|) e^-z) eps32; the bound below is
+    twice that, relative, plus 2^-149 absolute where F is a subnormal float32.
+    """
+    dist = d1.univariate("Gumbel", {"loc": loc, "scale": scale})
+    issue = [-15.4, -4.47, 16.27, 1000.0, -math.inf, math.inf]
+    x32 = np.concatenate([loc + scale * np.linspace(-4.6, 20.0, 800), issue]).astype(np.float32)
+    x = x32.astype(np.float64)
+    ours = d1.cdf(dist, torch.from_numpy(x32)).double().numpy()
+    ref = scipy.stats.gumbel_r(loc, scale).cdf(x)
+    with np.errstate(over="ignore", invalid="ignore"):
+        z = (x - loc) / scale
+        bound = 2 * (1 + (1 + 2 * np.abs(z)) * np.exp(-z)) * EPS32 * ref + SUBNORMAL32
+    bound = np.where(np.isnan(bound), SUBNORMAL32, bound)  # x = -inf: F = 0 exactly
+    assert (np.abs(ours - ref) <= bound).all()
+    if (loc, scale) == (0.0, 1.0):
+        assert float(d1.cdf(dist, -4.47)) == pytest.approx(math.exp(-math.exp(4.47)), rel=1e-3)
+        assert float(d1.cdf(dist, -4.47)) > 1e-38
+        assert float(d1.cdf(dist, 16.27)) == np.float32(1 - 8.6e-8)

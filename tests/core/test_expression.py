@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 import math
-import time
+import warnings
 
 import pytest
 import torch
@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from core.errors import InputError
 from core.expression import FUNCTIONS, MAX_LENGTH, parse
+from tests import tolerances as tol
 
 X = torch.linspace(-4, 4, 81, dtype=torch.float64)
 
@@ -45,7 +46,11 @@ X = torch.linspace(-4, 4, 81, dtype=torch.float64)
 )
 def test_formulas_compute_what_they_say(text, reference):
     f = parse(text)
-    torch.testing.assert_close(f(X), reference(X), equal_nan=True)
+    # the same formula in other ops (at most 3 libm calls and 8 roundings): tol.formula_tol
+    bound = tol.formula_tol(
+        lambda x: torch.broadcast_to(f(x), x.shape), X, ops=3 * tol.LIBM_ULPS + 8
+    )
+    torch.testing.assert_close(f(X), reference(X), rtol=0, atol=bound, equal_nan=True)
 
 
 @pytest.mark.parametrize(
@@ -54,12 +59,16 @@ def test_formulas_compute_what_they_say(text, reference):
      "x * -1", "exp(2) * x", "min(x, 0)", "x**2**0.5", "-(-x)", "1e-5 * x", "pi * x", "3"],
 )  # fmt: skip
 def test_code_rendering_computes_the_same(text):
-    """The code panel's source computes exactly the same numbers (exec'd here, in a test)."""
+    """The code panel's source computes the same numbers (exec'd here, in a test), up to the
+    last bits: Python's c / x becomes reciprocal(x) * c in torch, x ** c a pow by a number."""
     f = parse(text)
     namespace = {"torch": torch, "F": F, "math": math, "x": X}
     value = eval(f.code, namespace)  # our own rendering of an allow-listed tree
     value = torch.broadcast_to(torch.as_tensor(value, dtype=X.dtype), X.shape)
-    torch.testing.assert_close(value, f(X), equal_nan=True)
+    bound = tol.formula_tol(
+        lambda x: torch.broadcast_to(f(x), x.shape), X, ops=3 * tol.LIBM_ULPS + 8
+    )
+    torch.testing.assert_close(value, f(X), rtol=0, atol=bound, equal_nan=True)
 
 
 @pytest.mark.parametrize(
@@ -114,7 +123,11 @@ def test_autograd_flows_through_the_closures():
     x = X.clone().requires_grad_(True)
     (dy,) = torch.autograd.grad(f(x).sum(), x)
     s = torch.sigmoid(X)
-    torch.testing.assert_close(dy, s + X * s * (1 - s))
+    # autograd's sigmoid backward against the closed form: tol.formula_tol
+    bound = tol.formula_tol(
+        lambda x: torch.sigmoid(x) * (1 + x * (1 - torch.sigmoid(x))), X, ops=tol.LIBM_ULPS + 6
+    )
+    torch.testing.assert_close(dy, s + X * s * (1 - s), rtol=0, atol=bound)
 
 
 def test_values_that_are_not_finite_at_some_points_are_left_to_the_caller():
@@ -216,12 +229,11 @@ def test_messages_say_what_and_where():
     assert error.value.params["found"] == "x.__class__"
 
 
-def test_refusing_is_fast():
-    start = time.perf_counter()
+@pytest.mark.timeout(60)  # a hang guard, not a timing (speed is measured in benchmarks/)
+def test_every_hostile_formula_is_refused():
     for text, _ in HOSTILE:
         with pytest.raises(InputError):
             parse(text)
-    assert time.perf_counter() - start < 2.0
 
 
 def test_parse_and_evaluate_never_call_eval_or_exec(monkeypatch):
@@ -305,3 +317,37 @@ def _formulas(draw, depth=0):
 @given(_formulas())
 def test_grammatical_formulas_evaluate_or_are_refused(text):
     _parse_and_run(text)
+
+
+NESTED_CONSTANTS = [
+    "sin(exp(1)) * x",
+    "exp(exp(0.5))+x",
+    "log(2)*tanh(x)",
+    "x**2 + pi",
+    "-exp(1) * x",
+    "(exp(1) + 1) / x",
+    "sin(exp(1) + 1) * x",
+    "max(exp(1), x)",
+    "min(x, 0.1)",
+    "sigmoid(exp(0.5))",
+]
+
+
+@pytest.mark.parametrize("text", NESTED_CONSTANTS)
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+@pytest.mark.parametrize("shape", [(41,), ()])
+def test_rendered_nested_constants_run_warning_free_in_the_input_dtype(text, dtype, shape):
+    """Issue 17: sin(exp(1)) * x rendered as torch.tensor(torch.exp(...)), which warns, and a
+    float64 constant tensor turned a 0-d float32 input into float64. The rendered code must run
+    with warnings as errors, return the input's dtype, and give core's numbers: both round the
+    same float64 constants to that dtype, through ops that may round differently in the last
+    bit: torch computes Python's c / x as reciprocal(x) * c, two roundings against torch.div's
+    one, and x ** 2.0 by a number, not a 0-d tensor. Hence 2 eps of the dtype."""
+    x = torch.linspace(0.5, 4.0, 41, dtype=dtype) if shape else torch.tensor(1.7, dtype=dtype)
+    f = parse(text)
+    code = f.code if not f.constant else f"({f.code}) + 0 * x"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        value = eval(code, {"torch": torch, "F": F, "math": math, "x": x})  # our own rendering
+    assert value.dtype == dtype and value.shape == x.shape
+    torch.testing.assert_close(value, f(x), rtol=2 * torch.finfo(dtype).eps, atol=0)

@@ -24,6 +24,7 @@ from core.kernels import (
     Periodic,
     RationalQuadratic,
 )
+from tests import tolerances as tol
 
 D = torch.float64
 
@@ -75,6 +76,65 @@ PAIRS = {
 }
 
 
+# Roundings of a kernel formula (ours or scikit-learn's): up to 3 libm calls, 20 operations.
+KERNEL_OPS = 3 * tol.LIBM_ULPS + 20
+
+
+def _posterior_tol(kernel, x, noise, x_test):
+    """Normwise first-order bounds on the posterior mean and covariance computed by two
+    implementations (ours, scikit-learn's): each writes k its own way (entries apart by
+    e = tol.formula_tol) and solves with K + noise I by Cholesky (backward error
+    3 n eps ||A||, Higham Thm 10.4); with noise the matrix is well conditioned, so
+    ||d A^-1 b|| <= ||A^-1|| ||dA|| ||A^-1 b|| (Higham Thm 7.2) is a usable bound.
+    Returns (mean bound as a function of y, covariance bound)."""
+    n = len(x)
+    A = kernel(x) + noise * torch.eye(n, dtype=D)
+    K_s = kernel(x, x_test)
+    inv = 1 / float(torch.linalg.eigvalsh(A)[0])  # ||A^-1||_2
+    e_A = tol.formula_tol(kernel, x, ops=KERNEL_OPS)
+    e_s = tol.formula_tol(kernel, x, x_test, ops=KERNEL_OPS)
+    e_ss = tol.formula_tol(kernel, x_test, ops=KERNEL_OPS)
+    dA = n * e_A + 6 * n * tol.EPS64 * float(torch.linalg.matrix_norm(A, 2))  # ||dA||_2
+    ks = float(torch.linalg.matrix_norm(K_s, 2))
+    ds = math.sqrt(n * len(x_test)) * e_s  # ||dK_s||_2 <= ||dK_s||_F
+
+    def mean_tol(y):
+        alpha = torch.linalg.solve(A, y)
+        d_alpha = inv * dA * float(alpha.norm())
+        return (
+            ks * d_alpha
+            + ds * float(alpha.norm())
+            + tol.sum_tol(float((K_s.abs().T @ alpha.abs()).max()), n)
+        )
+
+    cov = e_ss + 2 * ks * inv * ds + ks**2 * inv**2 * dA + tol.sum_tol(ks**2 * inv, 2 * n)
+    return mean_tol, cov
+
+
+def _at_the_data_tol(kernel, x, y, jitter):
+    """``(expected mean, its tolerance, bound on |cov(x_i, x_i)|)`` for a noise-free posterior
+    at its own inputs: exactly ``y - jitter alpha`` and ``jitter K (K + jitter I)^-1 <= jitter``,
+    plus rounding, measured by tol.sensitivity_tol with K (as K_s and K_ss) moved by its formula's
+    rounding (KERNEL_OPS eps) and K + jitter I by its Cholesky's backward error. A normwise
+    bound would be ~1e-3 here: K's near-null direction is amplified by 1 / jitter, but K
+    itself multiplies it away."""
+    K = kernel(x)
+    A = K + jitter * torch.eye(len(x), dtype=D)
+    formula, rounding = KERNEL_OPS * tol.EPS64 * K.abs(), tol.cholesky_rounding(A)
+
+    def at_the_data(jiggle):
+        L = torch.linalg.cholesky(jiggle(A, rounding))
+        K_s = jiggle(K, formula)
+        V = torch.linalg.solve_triangular(L, K_s, upper=False)
+        mean = K_s.T @ torch.cholesky_solve(y[:, None], L)[:, 0]
+        return {"mean": mean, "var": jiggle(K, formula).diagonal() - (V * V).sum(0)}
+
+    tols = tol.sensitivity_tol(at_the_data)
+    alpha = torch.linalg.solve(A, y)
+    alpha_tol = jitter * tol.spd_solve_tol(A, alpha)
+    return y - jitter * alpha, tols["mean"] + alpha_tol, jitter + tols["var"]
+
+
 def _sklearn(kernel, x, y, noise):
     return GaussianProcessRegressor(kernel=kernel, alpha=noise, optimizer=None).fit(
         x.numpy()[:, None], y.numpy()
@@ -89,8 +149,9 @@ def test_posterior_mean_and_covariance_match_scikit_learn(name):
     ref_mean, ref_cov = _sklearn(theirs, x, y, 0.05).predict(
         X_TEST.numpy()[:, None], return_cov=True
     )
-    np.testing.assert_allclose(mean.numpy(), ref_mean, rtol=1e-8, atol=1e-9)
-    np.testing.assert_allclose(cov.numpy(), ref_cov, rtol=1e-7, atol=1e-9)
+    mean_tol, cov_tol = _posterior_tol(ours, x, 0.05, X_TEST)
+    np.testing.assert_allclose(mean.numpy(), ref_mean, rtol=0, atol=mean_tol(y))
+    np.testing.assert_allclose(cov.numpy(), ref_cov, rtol=0, atol=cov_tol)
     assert mean.dtype == cov.dtype == D
 
 
@@ -100,11 +161,15 @@ def test_log_marginal_likelihood_matches_scikit_learn_and_the_dense_formula(name
     x, y = _data(15, seed=1)
     lml = gpp.log_marginal_likelihood(ours, x, y, 0.1)
     assert lml.dtype == D and lml.ndim == 0
+    # log N(y; 0, K + 0.1 I) along two paths, K written two ways (tol.gaussian_lml_tol)
+    A = ours(x) + 0.1 * torch.eye(len(x), dtype=D)
+    bound = tol.gaussian_lml_tol(A, y, tol.formula_tol(ours, x, ops=KERNEL_OPS))
     assert float(lml) == pytest.approx(
-        _sklearn(theirs, x, y, 0.1).log_marginal_likelihood_value_, rel=1e-9
+        _sklearn(theirs, x, y, 0.1).log_marginal_likelihood_value_, rel=0, abs=bound
     )
+    # scipy: an eigendecomposition (pseudo-inverse and log-determinant) of the same matrix
     dense = stats.multivariate_normal(np.zeros(len(x)), ours(x).numpy() + 0.1 * np.eye(len(x)))
-    assert float(lml) == pytest.approx(dense.logpdf(y.numpy()), rel=1e-9)
+    assert float(lml) == pytest.approx(dense.logpdf(y.numpy()), rel=0, abs=bound)
 
 
 def test_the_three_terms_are_data_fit_complexity_and_constant():
@@ -113,10 +178,18 @@ def test_the_three_terms_are_data_fit_complexity_and_constant():
     terms = gpp.lml_terms(kernel, x, y, noise)
     K = kernel(x).numpy() + noise * np.eye(20)
     yn = y.numpy()
-    assert terms.data_fit == pytest.approx(-0.5 * yn @ np.linalg.solve(K, yn), rel=1e-10)
-    assert terms.complexity == pytest.approx(-0.5 * np.linalg.slogdet(K)[1], rel=1e-10)
-    assert terms.constant == pytest.approx(-10 * math.log(2 * math.pi))
-    assert terms.total == pytest.approx(float(gpp.log_marginal_likelihood(kernel, x, y, noise)))
+    # numpy's LU solve and slogdet of the same matrix: each term is within the first-order
+    # bound of the whole log-likelihood (tol.gaussian_lml_tol)
+    bound = tol.gaussian_lml_tol(torch.from_numpy(K), y)
+    assert terms.data_fit == pytest.approx(-0.5 * yn @ np.linalg.solve(K, yn), rel=0, abs=bound)
+    assert terms.complexity == pytest.approx(-0.5 * np.linalg.slogdet(K)[1], rel=0, abs=bound)
+    # -n/2 log(2 pi) both ways: a libm call and 2 roundings
+    constant = -10 * math.log(2 * math.pi)
+    assert terms.constant == pytest.approx(constant, rel=0, abs=tol.rounding_tol(abs(constant), 6))
+    # the same three terms, summed (in another order): 2 roundings of numbers this size
+    size = abs(terms.data_fit) + abs(terms.complexity) + abs(terms.constant)
+    total = float(gpp.log_marginal_likelihood(kernel, x, y, noise))
+    assert terms.total == pytest.approx(total, rel=0, abs=tol.rounding_tol(size, 2))
     assert terms.jitter == 0.0
 
 
@@ -124,7 +197,7 @@ def test_no_observations_give_the_prior_and_a_likelihood_of_one():
     kernel = Matern32(1.5, 0.8)
     mean, cov = gpp.posterior(kernel, [], [], 0.1, X_TEST)
     assert torch.equal(mean, torch.zeros(40, dtype=D))
-    torch.testing.assert_close(cov, kernel(X_TEST))
+    torch.testing.assert_close(cov, kernel(X_TEST), rtol=0, atol=0)  # the prior: k itself
     assert float(gpp.log_marginal_likelihood(kernel, [], [], 0.1)) == 0.0
     assert gpp.influence(kernel, [], 0.1, X_TEST).shape == (40, 0)
     f, _ = gpp.sample_posterior(kernel, [], [], 0.1, X_TEST, 3, torch.Generator().manual_seed(0))
@@ -134,8 +207,9 @@ def test_no_observations_give_the_prior_and_a_likelihood_of_one():
 def test_noise_free_posterior_interpolates_the_observations():
     x, y = _data(8)
     mean, cov = gpp.posterior(RBF(1.0, 0.5), x, y, 0.0, x)
-    torch.testing.assert_close(mean, y, rtol=0, atol=1e-6)
-    assert float(cov.diagonal().abs().max()) < 1e-6
+    expected, mean_tol, var_tol = _at_the_data_tol(RBF(1.0, 0.5), x, y, 0.0)
+    torch.testing.assert_close(mean, expected, rtol=0, atol=mean_tol)
+    assert float(cov.diagonal().abs().max()) <= var_tol
 
 
 def test_repeated_inputs_with_noise_match_scikit_learn():
@@ -144,8 +218,9 @@ def test_repeated_inputs_with_noise_match_scikit_learn():
     mean, cov = gpp.posterior(RBF(1.0, 0.8), x, y, 0.2, X_TEST)
     ref = _sklearn(_c(1.0) * sk.RBF(0.8, "fixed"), x, y, 0.2)
     ref_mean, ref_cov = ref.predict(X_TEST.numpy()[:, None], return_cov=True)
-    np.testing.assert_allclose(mean.numpy(), ref_mean, atol=1e-9)
-    np.testing.assert_allclose(cov.numpy(), ref_cov, atol=1e-9)
+    mean_tol, cov_tol = _posterior_tol(RBF(1.0, 0.8), x, 0.2, X_TEST)
+    np.testing.assert_allclose(mean.numpy(), ref_mean, rtol=0, atol=mean_tol(y))
+    np.testing.assert_allclose(cov.numpy(), ref_cov, rtol=0, atol=cov_tol)
 
 
 def test_noise_free_repeated_inputs_that_agree_need_and_report_a_jitter():
@@ -153,7 +228,8 @@ def test_noise_free_repeated_inputs_that_agree_need_and_report_a_jitter():
     y = torch.tensor([0.3, -0.5, -0.5, 0.8], dtype=D)
     result = gpp.posterior_with_jitter(RBF(), x, y, 0.0, x)
     assert result.jitter > 0
-    torch.testing.assert_close(result.mean, y, rtol=0, atol=1e-4)
+    expected, mean_tol, _ = _at_the_data_tol(RBF(), x, y, result.jitter)
+    torch.testing.assert_close(result.mean, expected, rtol=0, atol=mean_tol)
     terms = gpp.lml_terms(RBF(), x, y, 0.0)
     assert terms.jitter > 0 and math.isfinite(terms.total)
 
@@ -175,7 +251,10 @@ def test_influence_weights_make_up_the_posterior_mean():
     kernel = RBF(1.0, 0.4) + Linear(0.3)
     w = gpp.influence(kernel, x, 0.05, X_TEST)
     mean, _ = gpp.posterior(kernel, x, y, 0.05, X_TEST)
-    torch.testing.assert_close(w @ y, mean)
+    # K_s^T (A^-1 y) against (A^-1 K_s)^T y from one factor: the solves' normwise bound
+    torch.testing.assert_close(
+        w @ y, mean, rtol=0, atol=_posterior_tol(kernel, x, 0.05, X_TEST)[0](y)
+    )
 
 
 def test_posterior_samples_have_the_posterior_mean_and_covariance():
@@ -203,8 +282,10 @@ def test_the_likelihood_surface_is_the_likelihood_at_each_grid_point():
     for i, v in enumerate(values):
         k = gpp.with_hyperparameters(kernel, {"k1.lengthscale": v})
         for j, s2 in enumerate(noises):
+            # the same log-likelihood along two code paths (tol.gaussian_lml_tol)
+            bound = tol.gaussian_lml_tol(k(x) + s2 * torch.eye(len(x), dtype=D), y)
             assert float(z[i, j]) == pytest.approx(
-                float(gpp.log_marginal_likelihood(k, x, y, s2)), rel=1e-7
+                float(gpp.log_marginal_likelihood(k, x, y, s2)), rel=0, abs=bound
             )
 
 
@@ -243,9 +324,31 @@ def test_autograd_gradient_of_the_likelihood_matches_finite_differences():
         return float(gpp.log_marginal_likelihood(Matern52(1.0, math.exp(log_value)), x, y, s2))
 
     h, base = 1e-5, math.log(0.6)
-    assert float(grad_l) == pytest.approx((at(base + h) - at(base - h)) / (2 * h), rel=1e-6)
+    # tol.central_difference_tol: the log-likelihood's own rounding (tol.gaussian_lml_tol,
+    # in units of eps) and its third derivatives, by autograd
+    third_l, third_noise = _third_derivatives(x, y, base, 0.1)
+    f_scale = tol.gaussian_lml_tol(Matern52(1.0, 0.6)(x) + 0.1 * torch.eye(15, dtype=D), y)
+    f_scale /= tol.EPS64
+    numeric = (at(base + h) - at(base - h)) / (2 * h)
+    bound = tol.central_difference_tol(h, f_scale, third_l)
+    assert float(grad_l) == pytest.approx(numeric, rel=0, abs=bound)
     numeric = (at(base, 0.1 + h) - at(base, 0.1 - h)) / (2 * h)
-    assert float(grad_noise) == pytest.approx(numeric, rel=1e-6)
+    bound = tol.central_difference_tol(h, f_scale, third_noise)
+    assert float(grad_noise) == pytest.approx(numeric, rel=0, abs=bound)
+
+
+def _third_derivatives(x, y, log_l: float, noise: float) -> tuple[float, float]:
+    """|d^3 lml / d log_l^3| and |d^3 lml / d noise^3|, by autograd through the Cholesky."""
+    out = []
+    for which in (0, 1):
+        p = torch.tensor([log_l, noise], dtype=D, requires_grad=True)
+        kernel = gpp.with_hyperparameters(Matern52(1.0, 1.0), {"lengthscale": p[0].exp()})
+        d = gpp.log_marginal_likelihood(kernel, x, y, p[1])
+        for _ in range(3):
+            (d,) = torch.autograd.grad(d, p, create_graph=True)
+            d = d[which]
+        out.append(abs(float(d.detach())))
+    return out[0], out[1]
 
 
 def _d2l_data():
@@ -293,7 +396,9 @@ def test_fit_of_every_hyperparameter_reaches_scikit_learns_optimum():
     assert result.params["lengthscale"] == pytest.approx(params["k1__k2__length_scale"], rel=1e-2)
     assert result.noise == pytest.approx(params["k2__noise_level"], rel=1e-2)
     assert float(gpp.log_marginal_likelihood(result.kernel, x, y, result.noise)) == pytest.approx(
-        result.lml, rel=1e-12
+        result.lml,
+        rel=0,
+        abs=tol.gaussian_lml_tol(result.kernel(x) + result.noise * torch.eye(len(x), dtype=D), y),
     )
 
 
@@ -309,8 +414,10 @@ def test_fit_respects_bounds_reports_progress_and_explains_bad_requests():
         bounds={"lengthscale": (0.8, 1.2), "noise": (0.2, 0.3)},
         callback=lambda step, lml: seen.append((step, lml)),
     )
-    assert 0.8 - 1e-12 <= result.params["lengthscale"] <= 1.2 + 1e-12
-    assert 0.2 - 1e-12 <= result.noise <= 0.3 + 1e-12
+    # clamped in log space: exp(log(bound)) is within 2 roundings of the bound
+    slack = tol.rounding_tol(1.2, 2)
+    assert 0.8 - slack <= result.params["lengthscale"] <= 1.2 + slack
+    assert 0.2 - slack <= result.noise <= 0.3 + slack
     assert [s for s, _ in seen] == list(range(1, 41))
     assert [v for _, v in seen] == list(result.history)
     for bad, code in [
@@ -352,8 +459,47 @@ def test_views_give_the_band_around_the_mean_and_the_surfaces_best_point():
     text = views.dataset_text("d2l")
     view = views.posterior_view(form, text, 0.06, 2, 0, "d2l")
     lower, upper = view["band"]
-    torch.testing.assert_close((lower + upper) / 2, view["mean"])
+    # (m - 2 sd + m + 2 sd) / 2: 3 roundings of numbers up to |m| + 2 sd
+    midpoint = tol.rounding_tol(float(torch.maximum(lower.abs(), upper.abs()).max()), 3)
+    torch.testing.assert_close((lower + upper) / 2, view["mean"], rtol=0, atol=midpoint)
     assert bool((upper >= lower).all()) and view["truth"] is not None
     surface = views.surface_view(form, text, "lengthscale", (0.05, 5.0), (1e-4, 4.0))
     assert surface["lml"].shape == (views.SURFACE_POINTS, views.SURFACE_POINTS)
     assert surface["best"][0] == pytest.approx(0.55, rel=0.2)
+
+
+def test_nearly_duplicated_inputs_without_noise_are_blamed_on_rounding_not_the_matrix():
+    """Issue 17: RBF(3, 5) at x = 1 and 1 + 1e-6 with no noise makes K + noise I numerically
+    singular; sampling the posterior failed with "not positive semi-definite", false for a
+    valid kernel. The error must name the pair, and its cure must work."""
+    from ui.catalogs import gp_posterior as catalog
+
+    kernel, x, y = RBF(3.0, 5.0), [1.0, 1.0 + 1e-6, 2.0], [0.0, 0.1, 0.3]
+    grid = torch.linspace(-1, 6, 200, dtype=D)
+    with pytest.raises(InputError) as error:
+        gpp.sample_posterior(kernel, x, y, 0.0, grid, 3, torch.Generator().manual_seed(0))
+    e = error.value
+    assert e.code == "gpp_round_off"
+    assert "not positive semi-definite" not in str(e)
+    assert "Rounding errors" in str(e) and "x = 1 and x = 1.000001" in str(e)
+    assert e.params["gap"] == "1e-06" and e.params["noise"] == "0"
+    for language in (catalog.EN, catalog.ZH):
+        assert language["error.gpp_round_off"].format(**e.params)
+    suggested = float(e.params["suggest"])
+    assert 0 < suggested <= 1e-6  # far below any noise the page's slider offers
+    samples, jitter = gpp.sample_posterior(kernel, x, y, suggested, grid, 3)
+    assert bool(torch.isfinite(samples).all()) and jitter < 1e-6
+    # The same data with the noise the issue also tried work, and remain finite.
+    samples, _ = gpp.sample_posterior(kernel, x, y, 1e-12, grid, 3)
+    assert bool(torch.isfinite(samples).all())
+
+
+def test_a_truly_indefinite_matrix_is_still_called_not_positive_semi_definite():
+    """The prior path (core.gp.cholesky_with_jitter) keeps its message for invalid matrices:
+    eigenvalues 3 and -1 are no covariance, whatever the jitter."""
+    from core.gp import cholesky_with_jitter
+
+    with pytest.raises(InputError) as error:
+        cholesky_with_jitter(torch.tensor([[1.0, 2.0], [2.0, 1.0]], dtype=D))
+    assert error.value.code == "gp_not_psd"
+    assert "not positive semi-definite" in str(error.value)

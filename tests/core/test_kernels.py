@@ -25,6 +25,7 @@ from core.kernels import (
     RationalQuadratic,
     make_kernel,
 )
+from tests import tolerances as tol
 
 X1 = np.linspace(-4.0, 3.0, 23)
 X2 = np.array([-2.5, -0.3, 0.0, 0.7, 1.9, 4.2])
@@ -68,12 +69,19 @@ CLOSED_FORMS = [
 ]
 
 
+# Roundings of a kernel formula: up to 3 libm calls (tol.LIBM_ULPS each) and 20 operations.
+KERNEL_OPS = 3 * tol.LIBM_ULPS + 20
+
+
 def test_periodic_kernel_in_two_dimensions_is_a_product_over_dimensions():
     a, b = P2, P2[::-1].copy()
     d = np.abs(a[:, None, :] - b[None, :, :])
     expected = 1.2**2 * np.exp(-2 * (np.sin(np.pi * d / 2.5) ** 2).sum(-1) / 0.8**2)
-    K = Periodic(1.2, 0.8, 2.5)(torch.tensor(a), torch.tensor(b)).numpy()
-    np.testing.assert_allclose(K, expected, rtol=1e-12)
+    kernel = Periodic(1.2, 0.8, 2.5)
+    K = kernel(torch.tensor(a), torch.tensor(b)).numpy()
+    # numpy's formula against ours (tol.formula_tol, tests/tolerances.py)
+    bound = tol.formula_tol(kernel, torch.tensor(a), torch.tensor(b), ops=KERNEL_OPS)
+    np.testing.assert_allclose(K, expected, rtol=0, atol=bound)
     grid = torch.cartesian_prod(*[torch.linspace(-3, 3, 15, dtype=torch.float64)] * 2)
     eig = torch.linalg.eigvalsh(Periodic(1.0, 1.0, 5.0)(grid))
     assert float(eig.min()) > -1e-9
@@ -93,7 +101,9 @@ STATIONARY_CASES = [(k, f, X1, X2) for k, f in CLOSED_FORMS] + [
 def test_stationary_kernels_match_their_closed_forms(kernel, closed_form, a, b):
     K = kernel(torch.tensor(a), torch.tensor(b))
     assert K.dtype == torch.float64 and K.shape == (len(a), len(b))
-    np.testing.assert_allclose(K.numpy(), closed_form(_r(a, b)), rtol=1e-12, atol=1e-14)
+    # numpy's closed form against ours: two formulas (tol.formula_tol)
+    bound = tol.formula_tol(kernel, torch.tensor(a), torch.tensor(b), ops=KERNEL_OPS)
+    np.testing.assert_allclose(K.numpy(), closed_form(_r(a, b)), rtol=0, atol=bound)
 
 
 def test_distances_on_a_line_are_those_of_cdist_bit_for_bit():
@@ -106,7 +116,11 @@ def test_distances_on_a_line_are_those_of_cdist_bit_for_bit():
 
 def test_linear_kernel_is_alpha_squared_one_plus_x_x():
     K = Linear(1.7)(torch.tensor(X1), torch.tensor(X2)).numpy()
-    np.testing.assert_allclose(K, 1.7**2 * (1 + np.outer(X1, X2)), rtol=1e-13)
+    # a^2 + a^2 x x' against a^2 (1 + x x'): 3 roundings of numbers up to a^2 (1 + |x x'|)
+    size = 1.7**2 * (1 + np.abs(np.outer(X1, X2)))
+    np.testing.assert_allclose(
+        K, 1.7**2 * (1 + np.outer(X1, X2)), rtol=0, atol=tol.rounding_tol(size.max(), 3)
+    )
 
 
 def _nn_closed_form(a, b, s0, s):
@@ -126,11 +140,15 @@ def _arccos_closed_form(a, b, s0, s):
 @pytest.mark.parametrize(("a", "b"), [(X1, X2), (P2, P2[::-1].copy())], ids=["1d", "2d"])
 def test_network_kernels_match_their_closed_forms(a, b):
     ta, tb = torch.tensor(a), torch.tensor(b)
+    # numpy's closed forms against ours (tol.formula_tol: arcsin and arccos amplify near 1)
+    nn, arccos = NeuralNetwork(0.7, 1.8), ArcCosine(1.2, 0.5)
+    bound = tol.formula_tol(nn, ta, tb, ops=KERNEL_OPS)
     np.testing.assert_allclose(
-        NeuralNetwork(0.7, 1.8)(ta, tb).numpy(), _nn_closed_form(a, b, 0.7, 1.8), rtol=1e-12
+        nn(ta, tb).numpy(), _nn_closed_form(a, b, 0.7, 1.8), rtol=0, atol=bound
     )
+    bound = tol.formula_tol(arccos, ta, tb, ops=KERNEL_OPS)
     np.testing.assert_allclose(
-        ArcCosine(1.2, 0.5)(ta, tb).numpy(), _arccos_closed_form(a, b, 1.2, 0.5), rtol=1e-12
+        arccos(ta, tb).numpy(), _arccos_closed_form(a, b, 1.2, 0.5), rtol=0, atol=bound
     )
 
 
@@ -186,7 +204,9 @@ def test_every_kernel_gives_a_symmetric_psd_matrix_and_its_diagonal(kernel):
     assert torch.equal(K, K.T)
     eig = torch.linalg.eigvalsh(K)
     assert float(eig.min()) > -1e-9 * float(eig.max())
-    torch.testing.assert_close(kernel.diag(x), K.diagonal(), rtol=1e-12, atol=1e-14)
+    # diag evaluates k(x, x) by its own path (r = 0, or q(x, x) once): tol.formula_tol
+    bound = tol.formula_tol(kernel.diag, x, ops=KERNEL_OPS)
+    torch.testing.assert_close(kernel.diag(x), K.diagonal(), rtol=0, atol=bound)
 
 
 def test_sums_products_and_scalings_are_exactly_those_of_the_matrices():
@@ -201,14 +221,16 @@ def test_sums_products_and_scalings_are_exactly_those_of_the_matrices():
     nested = (k1 + k2) * Linear(0.3) + 2 * k2
     expected = (k1(x, y) + k2(x, y)) * Linear(0.3)(x, y) + 2 * k2(x, y)
     assert torch.equal(nested(x, y), expected)
-    torch.testing.assert_close(nested.diag(x), nested(x).diagonal())
+    bound = tol.formula_tol(nested.diag, x, ops=3 * KERNEL_OPS)  # three kernels' formulas
+    torch.testing.assert_close(nested.diag(x), nested(x).diagonal(), rtol=0, atol=bound)
 
 
 def test_modulated_kernel_is_a_of_x_a_of_x_prime_k():
     x, y = torch.tensor(X1), torch.tensor(X2)
     k = Matern52(1.0, 0.8)
     expected = (x**2)[:, None] * (y**2)[None, :] * k(x, y)
-    torch.testing.assert_close(Modulated(k, 2)(x, y), expected, rtol=1e-14, atol=0)
+    # the same three factors multiplied in another order: 3 roundings, relative
+    torch.testing.assert_close(Modulated(k, 2)(x, y), expected, rtol=tol.rounding_tol(1, 3), atol=0)
     with pytest.raises(InputError):
         Modulated(k, 2)(torch.tensor(P2))
 

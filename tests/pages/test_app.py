@@ -80,3 +80,48 @@ def test_the_chinese_edition_shows_no_english_catalog_string(script):
     english = {v for k, v in CATALOGS["en"].items() if k not in _UNTRANSLATED and len(v) > 3}
     leaked = sorted({s for s in visible_texts(at) if s in english})
     assert not leaked, leaked
+
+
+@pytest.mark.parametrize(
+    ("seed", "used"),
+    [("inf", 2**31 - 1), ("-inf", 0), ("1e999", 2**31 - 1), ("9" * 400, 2**31 - 1)],
+)
+def test_a_seed_no_integer_can_hold_warns_names_the_value_used_and_fixes_the_link(seed, used):
+    # Streamlit's own binding converts with int(float(value)): OverflowError before the fix.
+    at = open_page(None, {"seed": seed})
+    assert_clean(at)
+    assert at.session_state["seed"] == used
+    warning = " ".join(w.value for w in at.warning)
+    assert "seed" in warning and seed[:40] in warning and str(used) in warning
+    assert at.query_params.get("seed", ["0"]) in ([str(used)], str(used))
+
+
+def test_a_repeated_parameter_whose_last_value_is_junk_falls_back_to_the_default():
+    at = open_page(None, {"seed": ["1", "inf"]})
+    assert_clean(at)
+    assert at.session_state["seed"] == 0
+
+
+def test_a_value_in_the_link_is_quoted_as_text_never_as_a_link():
+    value = "x`[Log in again](https://evil.example)`x"
+    at = open_page(None, {"seed": value})
+    assert_clean(at)
+    (warning,) = [w.value for w in at.warning]
+    # The whole value in one code span whose fence is longer than its own backticks.
+    assert f"``{value}``" in warning
+
+
+def test_an_over_long_text_in_the_link_is_cut_with_a_notice():
+    at = open_page("gumbel.py", {"gb_logits": "1, " * 60 + "1"})
+    assert_clean(at)
+    assert len(at.text_input(key="gb_logits").value) == 120
+    notice = next(w.value for w in at.warning if "gb" in w.value)
+    assert "120" in notice
+
+
+def test_a_repeated_text_parameter_says_which_value_is_used():
+    at = open_page("gumbel.py", {"gb_logits": ["1, 2", "3, 4"]})
+    assert_clean(at)
+    used = at.text_input(key="gb_logits").value
+    notice = next(w.value for w in at.warning if "gb" in w.value)
+    assert "1, 2, 3, 4" in notice and used.replace("*", "") in notice.replace("&#44;", ",")

@@ -236,3 +236,19 @@ def test_fitting_sets_the_sliders_and_marks_the_optimum():
     assert float(at.session_state["gpp_noise"]) == pytest.approx(0.066, rel=0.15)
     names = [t.get("name") for f in plotly_figures(at) for t in f["data"]]
     assert EN["gpp.contour.fitted"] in names
+
+
+def test_a_link_with_invalid_observations_says_so_and_the_data_set_box_says_custom():
+    at = open_page(PAGE, {"gpp_obs": "0, 1\nnot a pair"})
+    assert_clean(at)
+    assert at.session_state["gpp_data"] == "custom"
+    assert at.error and "2" in at.error[0].value  # the line to fix
+    captions = " ".join(c.value for c in at.caption)
+    assert CATALOGS["en"]["gpp.data.none_valid"] in captions
+
+
+def test_a_link_with_valid_observations_of_its_own_is_custom_data():
+    at = open_page(PAGE, {"gpp_obs": "0, 1\n2.5, -0.5"})
+    assert_clean(at)
+    assert at.session_state["gpp_data"] == "custom"
+    assert not at.error

@@ -3,9 +3,10 @@ extremes, junk in the link, charts that follow the controls, and code panels tha
 
 import json
 
+import numpy as np
 import pytest
 
-from tests.apptest import assert_clean, open_page, plotly_figures
+from tests.apptest import assert_clean, open_page, plotly_figures, trace_array
 from ui.i18n import CATALOGS
 
 PAGE = "gp_priors.py"
@@ -279,3 +280,33 @@ def test_the_code_panel_on_the_page_runs(tab):
     assert programs
     for program in programs:
         exec(compile(program, "<panel>", "exec"), {})  # our own generated program
+
+
+def _nonfinite_points(at) -> int:
+    bad = 0
+    for fig in plotly_figures(at):
+        for trace in fig["data"]:
+            for axis in ("x", "y", "z"):
+                values = trace_array(trace.get(axis))
+                if values is not None and values.dtype.kind == "f":
+                    bad += int((~np.isfinite(values)).sum())
+    return bad
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("u", ["1e40", "0, -1e7", "inf", "nan"])
+def test_mean_weights_too_large_to_draw_are_refused_with_the_valid_range(u, lang):
+    # issue 17 item 8: u = 1e40 drew charts whose every point was inf, with no message
+    at = open_page(PAGE, {"gp_basis_u": u, "lang": lang})
+    assert_clean(at)
+    assert len(at.error) == 1
+    message = at.error[0].value
+    assert "1e+06" in message and "-1e+06" in message
+    assert u.split(", ")[-1].replace("1e7", "1e+07").replace("1e40", "1e+40") in message
+    assert plotly_figures(at) and _nonfinite_points(at) == 0  # the line section still draws
+
+
+def test_the_largest_mean_weights_allowed_are_drawn_finite():
+    at = _open("simple", gp_basis_u="1e6, -1e6, 1e6, -1e6", gp_basis_degree="6")
+    _clean_with_charts(at, 3)
+    assert _nonfinite_points(at) == 0

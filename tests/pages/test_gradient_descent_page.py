@@ -3,10 +3,11 @@ extremes, junk and hostile formulas in the link, both languages."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from core import optim
-from tests.apptest import assert_clean, open_page, plotly_figures
+from tests.apptest import assert_clean, open_page, plotly_figures, trace_array
 
 PAGE = "gradient_descent.py"
 TABS = {
@@ -213,3 +214,61 @@ def test_junk_in_the_link_gives_a_warning_not_an_exception(params):
     assert_clean(at)
     assert at.warning
     assert plotly_figures(at)
+
+
+def _finite_chart_data(at) -> None:
+    """Nothing infinite reaches Plotly (NaN marks a gap on purpose)."""
+    for fig in plotly_figures(at):
+        for trace in fig["data"]:
+            for axis in ("x", "y", "z"):
+                values = trace_array(trace.get(axis))
+                if values is not None and values.dtype.kind == "f":
+                    assert not np.isinf(values).any(), (fig["layout"].get("title"), axis)
+
+
+# issue 17 item 7: each gave "Something went wrong ... a bug in the lab" on some tab
+OVERFLOWING = ["exp(100*x*y)", "exp(x*1000)+0*y", "exp(exp(exp(x)))+0*y", "1e308*x*y"]
+
+
+@pytest.mark.parametrize("tab", list(TABS))
+@pytest.mark.parametrize("expression", OVERFLOWING)
+def test_a_formula_too_large_to_draw_says_so_on_every_tab(expression, tab):
+    at = _open(tab, gd_surface="Your own f(x, y)", gd_expr=expression, gd_3d="true")
+    assert "too large to draw" in _texts(at) and "1.8e+308" in _texts(at)
+    assert plotly_figures(at) or at.error  # the map, or why the descent cannot start
+    _finite_chart_data(at)
+
+
+def test_a_formula_that_loses_meaning_runs_the_descent_with_a_status_not_a_crash():
+    at = _open("descent", gd_surface="Your own f(x, y)", gd_expr="sin(1e300*x)+0*y",
+               gd_opts=list(optim.OPTIMIZERS))  # fmt: skip
+    assert "diverged" in _texts(at) and len(plotly_figures(at)) == 2
+    _finite_chart_data(at)
+
+
+@pytest.mark.parametrize("tab", list(TABS))
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [("1/(x-x)", "no finite value anywhere"), ("log(0*x)+y", "no finite value anywhere"),
+     ("log(x)", "undefined (NaN) on 50%"), ("1e200*(x+y)", "")],
+)  # fmt: skip
+def test_formulas_infinite_or_undefined_on_the_window_are_explained(expression, message, tab):
+    at = _open(tab, gd_surface="Your own f(x, y)", gd_expr=expression, gd_3d="true")
+    assert message in _texts(at)
+    _finite_chart_data(at)
+
+
+def test_after_an_overflowing_formula_the_other_tabs_and_controls_still_work():
+    at = _open("descent", gd_surface="Your own f(x, y)", gd_expr="exp(100*x*y)")
+    at.text_input(key="gd_expr").set_value("x**2 + y**2").run()
+    assert_clean(at)
+    assert "too large" not in _texts(at) and len(plotly_figures(at)) == 2
+    at.selectbox(key="gd_surface").set_value("rosenbrock").run()
+    assert_clean(at)
+    assert not at.error and len(plotly_figures(at)) == 2
+
+
+def test_a_huge_gradient_is_not_called_a_critical_point():
+    at = _open("gradient", gd_surface="Your own f(x, y)", gd_expr="1e200*(x+y)")
+    assert "Not a critical point" in _texts(at) and "∇f ≈ 0" not in _texts(at)
+    assert "1.414e+200" in [m.value for m in at.metric]  # |∇f|, not inf

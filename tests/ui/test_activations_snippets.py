@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+import warnings
 
 import pytest
 import torch
@@ -10,6 +11,7 @@ import torch
 from core.activations import ACTIVATIONS, curves, probe
 from core.depth import chain_rule, clip_gradient, depth_experiment, random_gradient
 from core.expression import parse
+from tests import tolerances as tol
 from ui.catalogs import activations as catalog
 from ui.snippets import activations as snippets
 
@@ -28,6 +30,8 @@ def test_functions_code_gives_the_curves_and_the_probe():
     for name, params in chosen:
         y, dy, d2y = curves(name, x, 2, **params)
         got = ns["curves"][name]
+        # the same activation calls and autograd passes as core on the same float64 x:
+        # identical computations, equal to the bit (the default tolerance is slack)
         torch.testing.assert_close(got[0], y)
         torch.testing.assert_close(got[1], dy)
         torch.testing.assert_close(got[2], d2y)
@@ -56,6 +60,8 @@ def test_functions_code_runs_for_every_activation(name):
 def test_depth_code_reproduces_the_gradient_norms(name, init, sigma):
     ns = _run(snippets.depth_code(name, 8, 32, init, sigma, 16, seed=7))
     run = depth_experiment(name, 8, 32, init, sigma, 16, torch.Generator().manual_seed(7))
+    # the same draws, matmuls and backward pass as core, layer by layer: identical (equal to
+    # the bit; the default tolerance is slack for a matmul MKL rounds by alignment)
     torch.testing.assert_close(
         torch.tensor(ns["norms"], dtype=torch.float64), run.weight_grad_norms
     )
@@ -68,13 +74,29 @@ def test_depth_code_reproduces_the_gradient_norms(name, init, sigma):
 def test_chain_code_reproduces_the_product_and_autograd(name, x0, weight):
     ns = _run(snippets.chain_code(name, x0, 12, weight))
     result = chain_rule(name, x0, 12, weight)
-    assert ns["by_hand"] == pytest.approx(float(result.by_hand[-1]), rel=1e-12, abs=1e-300)
-    assert float(ns["measured"]) == pytest.approx(float(result.autograd[-1]), rel=1e-12, abs=1e-300)
+    # 12 layers h = f(w h), each rounding w h, f and f' (~3 + 2 tol.LIBM_ULPS): as if x0 and
+    # w moved that much per layer; tol.formula_tol measures what the chain makes of it
+    ops = 12 * (3 + 2 * tol.LIBM_ULPS)
+    inputs = (torch.tensor(x0, dtype=torch.float64), torch.tensor(weight, dtype=torch.float64))
+
+    def chain(part):
+        def run(x, w):
+            with torch.enable_grad():  # chain_rule differentiates
+                return getattr(chain_rule(name, float(x), 12, float(w)), part)[-1]
+
+        return run
+
+    by_hand = tol.formula_tol(chain("by_hand"), *inputs, ops=ops)
+    assert ns["by_hand"] == pytest.approx(float(result.by_hand[-1]), rel=0, abs=by_hand)
+    measured = tol.formula_tol(chain("autograd"), *inputs, ops=ops)
+    assert float(ns["measured"]) == pytest.approx(float(result.autograd[-1]), rel=0, abs=measured)
 
 
 def test_clipping_code_reproduces_the_norms():
     ns = _run(snippets.clipping_code(16, 3.0, 0.5, 2.0, seed=11))
     result = clip_gradient(random_gradient(16, 3.0, torch.Generator().manual_seed(11)), 0.5, 2.0)
+    # torch's clip_grad_value_ / clip_grad_norm_ on the same draws as core: identical (the
+    # default tolerances are slack)
     assert float(ns["norm_before"]) == pytest.approx(result.norm_before)
     torch.testing.assert_close(ns["by_value"].grad, result.by_value)
     torch.testing.assert_close(ns["by_norm"].grad, result.by_norm)
@@ -88,11 +110,24 @@ def test_custom_code_computes_the_parsed_formula(text):
     ns = _run(snippets.custom_code(parse(text), 4.0))
     x = torch.linspace(-4.0, 4.0, 401, dtype=torch.float64)
     f = parse(text)
-    torch.testing.assert_close(ns["y"].detach(), torch.broadcast_to(f(x), x.shape))
-    xg = x.clone().requires_grad_(True)
-    y = f(xg)
-    expected = torch.autograd.grad(y.sum(), xg)[0] if y.requires_grad else torch.zeros_like(x)
-    torch.testing.assert_close(ns["dy"], expected)
+
+    def value(x):
+        return torch.broadcast_to(f(x), x.shape)
+
+    def slope(x):
+        with torch.enable_grad():
+            xg = x.clone().requires_grad_(True)
+            y = f(xg)
+            return torch.autograd.grad(y.sum(), xg)[0] if y.requires_grad else torch.zeros_like(x)
+
+    # the rendered code against the parsed tree: the same formula in other ops, at most
+    # 2 libm calls and 6 roundings (tol.formula_tol measures its slope's amplification)
+    ops = 2 * tol.LIBM_ULPS + 6
+    y_tol = tol.formula_tol(value, x, ops=ops)
+    torch.testing.assert_close(ns["y"].detach(), value(x), rtol=0, atol=y_tol)
+    torch.testing.assert_close(
+        ns["dy"], slope(x), rtol=0, atol=tol.formula_tol(slope, x, ops=2 * ops)
+    )
 
 
 def test_catalog_languages_match():
@@ -113,3 +148,26 @@ def test_every_error_code_raised_has_a_template():
     codes |= {"act_x_type", "act_init", "act_grad", "expr_arguments", "expr_eval"}
     missing = [c for c in codes if f"error.{c}" not in catalog.EN]
     assert not missing
+
+
+@pytest.mark.parametrize(
+    "text", ["sin(exp(1)) * x", "exp(exp(0.5))+x", "log(2)*tanh(x)", "x**2 + pi", "exp(exp(1))"]
+)
+def test_custom_code_with_nested_constants_runs_without_warnings_and_keeps_the_dtype(text):
+    """Issue 17: the panel for sin(exp(1)) * x held torch.tensor(torch.exp(...)), which warns
+    when run, and its float64 constants turned a 0-d float32 input into float64. The panel's
+    f must run with warnings as errors, keep float32 and float64 (also 0-d), and compute what
+    core computes: the same float64 constants rounded to the input's dtype, through ops that
+    may round differently in the last bit (x ** 2.0 by a number, core's by a 0-d tensor): 2 eps.
+    """
+    expression = parse(text)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ns = _run(snippets.custom_code(expression, 4.0))
+        for dtype in (torch.float32, torch.float64):
+            for x in (torch.linspace(-4.0, 4.0, 401, dtype=dtype), torch.tensor(0.3, dtype=dtype)):
+                y = ns["f"](x)
+                assert y.dtype == dtype, (text, dtype, tuple(x.shape))
+                expected = torch.broadcast_to(expression(x), x.shape)
+                eps = torch.finfo(dtype).eps
+                torch.testing.assert_close(y, expected, rtol=2 * eps, atol=0)

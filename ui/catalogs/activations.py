@@ -222,6 +222,12 @@ EN = {
     "error.act_x_not_finite": "x must contain only finite numbers; {count} entries are not.",
     "error.act_init": "Unknown initialisation {init}; choose one of: {inits}.",
     "error.act_grad": "The gradient must be a non-empty finite vector.",
+    "error.act_curve_shapes": "The curves must be 1-D tensors of one length, got shapes {shapes}.",
+    "error.act_grad_size": "The gradient must be a tensor of at most {limit} numbers.",
+    "error.act_layers_shape": (
+        "values must hold at least one layer of at least one value (shape (L, ...)), got shape "
+        "{shape}."
+    ),
     "error.expr_not_text": "The formula must be text.",
     "error.expr_variables": "The formula's variables must be distinct plain names.",
     "error.expr_arguments": "The formula takes the variables {variables}, one value each.",
@@ -437,6 +443,9 @@ ZH = {
     "error.act_x_not_finite": "x 只能包含有限数；有 {count} 个元素不是。",
     "error.act_init": "未知的初始化方法 {init}；可选：{inits}。",
     "error.act_grad": "梯度必须是非空的有限向量。",
+    "error.act_curve_shapes": "各条曲线必须是长度相同的一维张量，实际形状为 {shapes}。",
+    "error.act_grad_size": "梯度必须是最多包含 {limit} 个数的张量。",
+    "error.act_layers_shape": "values 必须至少包含一层、每层至少一个值（形状为 (L, ...)），实际形状为 {shape}。",
     "error.expr_not_text": "公式必须是文本。",
     "error.expr_variables": "公式的变量必须是互不相同的普通名称。",
     "error.expr_arguments": "该公式的变量为 {variables}，每个变量需要一个值。",

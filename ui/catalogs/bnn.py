@@ -248,13 +248,37 @@ EN = {
         "{n} networks of width {width} need too many weights: networks × width must be at "
         "most {limit:,}."
     ),
-    "error.bnn_sigma": "sigma must be finite and greater than 0, got {value}.",
+    "error.bnn_sigma": "{name} must be finite and greater than 0; {count} entries are not: {value}.",
+    "error.bnn_samples_shape": (
+        "The sampled functions must be a (networks, points) tensor with at least 2 networks, "
+        "got shape {shape}."
+    ),
+    "error.bnn_mask_shape": (
+        "inside must be a boolean mask with one entry per input ({n}), got shape {shape}."
+    ),
+    "error.bnn_gap_type": "gap must be a Gap (e.g. Gap.around(0, 1)), got {got}.",
+    "error.bnn_functions_shape": (
+        "The sampled functions must be a (networks, points) tensor with at least one network, "
+        "got shape {shape}."
+    ),
     "error.bnn_function": "Unknown true function {name}; choose one of: {options}.",
     "error.bnn_data_shape": "The {name} must be two 1-D tensors of the same length.",
     "error.bnn_data_not_finite": "The {name} contain NaN or infinite values.",
     "error.bnn_diverged": (
         "Training diverged at step {step}: the loss is no longer a finite number. Lower the "
         "learning rate (now {lr:g})."
+    ),
+    "error.bnn_over_budget": (
+        "This training is too large for the server: {steps} steps × {networks} networks per "
+        "step × {n} points × width {width} = {work:,} hidden-unit evaluations, more than the "
+        "budget of {budget:,}. Lower the steps, the networks per step, the points or the width "
+        "until the product is at most {budget:,}: with the others as they are, at most "
+        "{max_steps:,} steps fit."
+    ),
+    "error.bnn_step_too_large": (
+        "One training step would hold {units:,} hidden units ({networks} networks × {n} points "
+        "× width {width}), more than the {limit:,} that fit in memory. Lower the networks per "
+        "step, the points or the width."
     ),
 }
 
@@ -430,9 +454,22 @@ ZH = {
     "error.bnn_no_closed_form": "{activation} 网络的先验方差在这里没有闭式解：只有线性单元，以及 fc1 均值为 0 的 erf 和 relu 单元才有。",
     "error.bnn_no_gp_limit": "这些先验下的 {activation} 网络在这里没有高斯过程极限：需要 erf 或 relu 单元、fc1 均值为 0，并且（对 relu）out.weight 均值为 0。",
     "error.bnn_too_many": "{n} 个宽度为 {width} 的网络需要的权重太多：网络数 × 宽度不能超过 {limit:,}。",
-    "error.bnn_sigma": "sigma 必须是大于 0 的有限数，实际为 {value}。",
+    "error.bnn_sigma": "{name} 必须是大于 0 的有限数；有 {count} 个元素不是：{value}。",
+    "error.bnn_samples_shape": "抽样得到的函数必须是（网络数, 点数）形状的张量，且至少有 2 个网络；实际形状为 {shape}。",
+    "error.bnn_mask_shape": "inside 必须是布尔掩码，每个输入（共 {n} 个）对应一个元素；实际形状为 {shape}。",
+    "error.bnn_gap_type": "gap 必须是 Gap（例如 Gap.around(0, 1)），实际为 {got}。",
+    "error.bnn_functions_shape": "抽样得到的函数必须是（网络数, 点数）形状的张量，且至少有一个网络；实际形状为 {shape}。",
     "error.bnn_function": "未知的真实函数 {name}；可选：{options}。",
     "error.bnn_data_shape": "{name} 必须是两个长度相同的一维张量。",
     "error.bnn_data_not_finite": "{name} 中含有 NaN 或无穷大的值。",
     "error.bnn_diverged": "训练在第 {step} 步发散：损失不再是有限数。请降低学习率（当前为 {lr:g}）。",
+    "error.bnn_over_budget": (
+        "这次训练对服务器来说太大：{steps} 步 × 每步 {networks} 个网络 × {n} 个点 × 宽度 {width} = "
+        "{work:,} 次隐藏单元计算，超过了预算 {budget:,}。请减少步数、每步网络数、点数或宽度，"
+        "使乘积不超过 {budget:,}：其他值保持不变时，最多只能训练 {max_steps:,} 步。"
+    ),
+    "error.bnn_step_too_large": (
+        "一个训练步需要 {units:,} 个隐藏单元（{networks} 个网络 × {n} 个点 × 宽度 {width}），"
+        "超过了内存能容纳的 {limit:,} 个。请减少每步网络数、点数或宽度。"
+    ),
 }

@@ -87,13 +87,14 @@ EN = {
     ),
     # URL notices
     "state.notice": (
-        "The link set **{key}** to `{value}`, which is not valid ({valid}). Using **{used}** "
-        "instead."
+        "The link set `{key}` to `{value}`, which is not valid ({valid}). Using **{used}** instead."
     ),
     "state.valid.number": "expected a number from {low} to {high}",
     "state.valid.integer": "expected a whole number from {low} to {high}",
     "state.valid.choice": "expected one of: {options}",
     "state.valid.flag": "expected true or false",
+    "state.valid.text": "expected one value of at most {n} characters",
+    "state.used.text": "its first {n} characters",
     # shared blocks
     "widgets.code.title": "PyTorch code for this view",
     # core.validate errors
@@ -105,8 +106,12 @@ EN = {
         "{name} must lie strictly between {low:g} and {high:g}, got {value:g}."
     ),
     "error.not_int_in_range": "{name} must be a whole number from {low} to {high}, got {value:g}.",
-    "error.tensor_not_finite": "{name} must contain only finite numbers.",
+    "error.tensor_not_finite": (
+        "{name} must contain only finite numbers; {count} of {total} entries are not: {entries}."
+    ),
     "error.out_of_range": "{name} must lie between {low:g} and {high:g}, got {value:g}.",
+    "error.too_large": "{names} = {values} = {total} is too large: it must be at most {limit}.",
+    "error.too_many_values": "{name} must have at most {limit} values; got more.",
 }
 
 ZH = {
@@ -160,11 +165,13 @@ ZH = {
         "打开链接的人会看到相同的页面、相同的设置，并通过种子看到相同的随机样本。"
         "点击 **重新采样** 可获得新的样本。"
     ),
-    "state.notice": "链接将 **{key}** 设为 `{value}`，该值无效（{valid}），已改用 **{used}**。",
+    "state.notice": "链接将 `{key}` 设为 `{value}`，该值无效（{valid}），已改用 **{used}**。",
     "state.valid.number": "应为 {low} 到 {high} 之间的数",
     "state.valid.integer": "应为 {low} 到 {high} 之间的整数",
     "state.valid.choice": "应为以下之一：{options}",
     "state.valid.flag": "应为 true 或 false",
+    "state.valid.text": "应为一个最多 {n} 个字符的值",
+    "state.used.text": "其前 {n} 个字符",
     "widgets.code.title": "此视图的 PyTorch 代码",
     "error.not_a_number": "{name} 必须是数值，实际为 {value}。",
     "error.not_finite": "{name} 必须是有限数，实际为 {value}。",
@@ -172,6 +179,8 @@ ZH = {
     "error.negative": "{name} 必须大于或等于 0，实际为 {value:g}。",
     "error.not_in_open_interval": "{name} 必须严格介于 {low:g} 与 {high:g} 之间，实际为 {value:g}。",
     "error.not_int_in_range": "{name} 必须是 {low} 到 {high} 之间的整数，实际为 {value:g}。",
-    "error.tensor_not_finite": "{name} 只能包含有限数。",
+    "error.tensor_not_finite": "{name} 只能包含有限数；{total} 个元素中有 {count} 个不是：{entries}。",
     "error.out_of_range": "{name} 必须介于 {low:g} 与 {high:g} 之间，实际为 {value:g}。",
+    "error.too_large": "{names} = {values} = {total} 太大：最多为 {limit}。",
+    "error.too_many_values": "{name} 最多只能有 {limit} 个值；实际更多。",
 }

@@ -234,6 +234,12 @@ EN = {
     "error.dist_grid_axis": "{name} must be a non-empty 1-D list of finite numbers.",
     "error.dist_unsupported": "{kind} is not supported here.",
     "error.dist_too_few": "Sample moments need at least 2 samples.",
+    "error.dist_points_shape": "The points must have shape (n, 2), got shape {shape}.",
+    "error.dist_no_points": "This needs at least one point, got none.",
+    "error.dist_bounds": (
+        "The bounds must be four finite numbers with x_low < x_high and y_low < y_high, got "
+        "{bounds}."
+    ),
     **{f"dist.param.{k}.help": v for k, v in _PARAM_HELP_EN.items()},
 }
 
@@ -400,5 +406,8 @@ ZH = {
     "error.dist_grid_axis": "{name} 必须是由有限数组成的非空一维列表。",
     "error.dist_unsupported": "此处不支持 {kind}。",
     "error.dist_too_few": "样本矩至少需要 2 个样本。",
+    "error.dist_points_shape": "这些点的形状必须是 (n, 2)，实际形状为 {shape}。",
+    "error.dist_no_points": "这里至少需要一个点，实际一个也没有。",
+    "error.dist_bounds": "边界必须是四个有限数，且 x_low < x_high、y_low < y_high，实际为 {bounds}。",
     **{f"dist.param.{k}.help": v for k, v in _PARAM_HELP_ZH.items()},
 }

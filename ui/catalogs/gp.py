@@ -123,8 +123,8 @@ EN = {
     "gp.basis.period.help": "The period of the Fourier basis.",
     "gp.basis.u": "Mean weights u",
     "gp.basis.u.help": (
-        "Numbers separated by commas, one per basis function; missing ones are 0. "
-        "For example 0, 1 gives the mean m(x) = x."
+        "Numbers separated by commas, one per basis function, each between −10⁶ and 10⁶; "
+        "missing ones are 0. For example 0, 1 gives the mean m(x) = x."
     ),
     "gp.basis.u_used": "u = ({u})",
     "gp.basis.s": "Weight scale s",
@@ -311,6 +311,10 @@ EN = {
         "most {limit}."
     ),
     "error.gp_unknown_activation": "Unknown activation {name}; choose one of {options}.",
+    "error.gp_point_shape": (
+        "x0 must be one point: a number, the list of its d coordinates or a (1, d) row; "
+        "got shape {shape}."
+    ),
     "error.gp_not_a_kernel": "kernel must be a Kernel object (e.g. RBF()), got {got}.",
     "error.gp_not_square": "The covariance matrix must be square, got shape {shape}.",
     "error.gp_not_psd": (
@@ -324,6 +328,9 @@ EN = {
         "The basis has {size} functions, so u takes at most {size} numbers; got {got}."
     ),
     "error.gp_weights_text": ("The mean weights must be numbers separated by commas, got {token}."),
+    "error.gp_weight_range": (
+        "The mean weight {value:g} is out of range: each uᵢ must lie from {low:g} to {high:g}."
+    ),
     "error.gp_bumps_no_limit": "One bump at c = log 1 = 0 has no limiting kernel: use J ≥ 2.",
 }
 
@@ -422,7 +429,10 @@ ZH = {
     "gp.basis.period": "周期 p",
     "gp.basis.period.help": "傅里叶基函数的周期。",
     "gp.basis.u": "权重均值 u",
-    "gp.basis.u.help": "用逗号分隔的数，每个基函数一个；缺少的视为 0。例如 0, 1 给出均值 m(x) = x。",
+    "gp.basis.u.help": (
+        "用逗号分隔的数，每个基函数一个，每个都在 −10⁶ 与 10⁶ 之间；缺少的视为 0。"
+        "例如 0, 1 给出均值 m(x) = x。"
+    ),
     "gp.basis.u_used": "u = ({u})",
     "gp.basis.s": "权重尺度 s",
     "gp.basis.s.help": "S = s² I：每个权重围绕其均值的标准差。",
@@ -582,6 +592,7 @@ ZH = {
     "error.gp_unknown_kernel": "未知的核函数 {name}；可选：{options}。",
     "error.gp_network_too_big": "{n} 个具有 {j} 个隐藏单元的网络需要太多权重：二者之积最多为 {limit}。",
     "error.gp_unknown_activation": "未知的激活函数 {name}；可选：{options}。",
+    "error.gp_point_shape": "x0 必须是一个点：一个数、其 d 个坐标组成的列表或一个 (1, d) 行；实际形状为 {shape}。",
     "error.gp_not_a_kernel": "kernel 必须是 Kernel 对象（例如 RBF()），实际为 {got}。",
     "error.gp_not_square": "协方差矩阵必须是方阵，实际形状为 {shape}。",
     "error.gp_not_psd": (
@@ -592,5 +603,6 @@ ZH = {
     "error.gp_basis_dims": "该基函数只接受一维输入，实际为 {d} 维。",
     "error.gp_weights_size": "基函数共有 {size} 个，所以 u 最多有 {size} 个数；实际为 {got} 个。",
     "error.gp_weights_text": "权重均值必须是用逗号分隔的数，实际为 {token}。",
+    "error.gp_weight_range": "权重均值 {value:g} 超出范围：每个 uᵢ 都必须在 {low:g} 与 {high:g} 之间。",
     "error.gp_bumps_no_limit": "位于 c = log 1 = 0 的单个基函数没有极限核：请使用 J ≥ 2。",
 }

@@ -36,6 +36,7 @@ EN = {
     ),
     "gpp.data.count": "{n} observations (at most {max}).",
     "gpp.data.last_valid": "Showing the last valid observations until the text is fixed.",
+    "gpp.data.none_valid": "No observations are drawn until the text is fixed: the posterior is the prior.",
     "gpp.data.full": "There are already {max} observations, the most this page takes.",
     # model
     "gpp.form": "Kernel structure",
@@ -184,6 +185,12 @@ EN = {
     "error.gpp_length_mismatch": (
         "There must be one y for each x: got {n_x} inputs and {n_y} outputs."
     ),
+    "error.gpp_round_off": (
+        "Rounding errors, not the data, broke the posterior: the inputs x = {x1} and x = {x2} "
+        "are only {gap} apart, so with noise variance σ² = {noise} the matrix K + σ²I is "
+        "numerically singular (condition number {cond}, beyond what float64's 16 digits "
+        "resolve). Remove one of the two points, or raise the noise variance to {suggest} or more."
+    ),
     "error.gpp_surface_noise": "The likelihood surface needs noise variances > 0, got {value:g}.",
     "error.gpp_empty_grid": (
         "The likelihood surface needs at least one value and one noise variance."
@@ -194,6 +201,11 @@ EN = {
     ),
     "error.gpp_fit_empty": "Fitting the hyperparameters needs at least one observation.",
     "error.gpp_fit_nothing": "Nothing to fit: every hyperparameter is fixed.",
+    "error.gpp_fit_budget": (
+        "Fitting {steps} steps on {n} observations is too much for the server: steps × "
+        "observations = {work:,}, more than the budget of {budget:,}. Lower the steps to at "
+        "most {max_steps:,}, or use fewer observations."
+    ),
     "error.gpp_unknown_dataset": "Unknown data set {name}; choose one of {options}.",
     "error.gpp_parse_pair": "Line {line}: “{text}” is not a pair of numbers x, y.",
     "error.gpp_parse_number": "Line {line}: “{text}” is not a number.",
@@ -202,6 +214,9 @@ EN = {
     ),
     "error.gpp_too_many": "There are {n} observations; at most {max} are allowed.",
     "error.gpp_parse_type": "Observations must be text, got {got}.",
+    "error.gpp_text_too_long": (
+        "The observations' text has {n} characters; at most {limit} are allowed."
+    ),
 }
 
 ZH = {
@@ -237,6 +252,7 @@ ZH = {
     ),
     "gpp.data.count": "{n} 个观测（最多 {max} 个）。",
     "gpp.data.last_valid": "在文本修正之前，显示最后一组有效的观测。",
+    "gpp.data.none_valid": "在文本修正之前不绘制任何观测：后验即为先验。",
     "gpp.data.full": "已有 {max} 个观测，这是本页允许的上限。",
     # model
     "gpp.form": "核函数结构",
@@ -359,16 +375,27 @@ ZH = {
         "请加入噪声或删除其中一个。"
     ),
     "error.gpp_length_mismatch": "每个 x 必须对应一个 y：实际为 {n_x} 个输入和 {n_y} 个输出。",
+    "error.gpp_round_off": (
+        "是舍入误差而不是数据破坏了后验：输入 x = {x1} 与 x = {x2} 仅相距 {gap}，"
+        "因此在噪声方差 σ² = {noise} 下矩阵 K + σ²I 在数值上是奇异的"
+        "（条件数 {cond}，超出了 float64 的 16 位有效数字所能分辨的范围）。"
+        "请删除这两个点中的一个，或把噪声方差提高到 {suggest} 或更大。"
+    ),
     "error.gpp_surface_noise": "似然曲面需要大于 0 的噪声方差，实际为 {value:g}。",
     "error.gpp_empty_grid": "似然曲面至少需要一个取值和一个噪声方差。",
     "error.gpp_unknown_param": "未知的超参数 {names}；该核函数的超参数为 {options}。",
     "error.gpp_bounds": "{name} 的范围必须满足 0 < low ≤ high，实际为 ({low:g}, {high:g})。",
     "error.gpp_fit_empty": "拟合超参数至少需要一个观测。",
     "error.gpp_fit_nothing": "没有可拟合的参数：所有超参数都被固定了。",
+    "error.gpp_fit_budget": (
+        "在 {n} 个观测上拟合 {steps} 步对服务器来说太多：步数 × 观测数 = {work:,}，超过了预算 "
+        "{budget:,}。请把步数减到最多 {max_steps:,}，或减少观测。"
+    ),
     "error.gpp_unknown_dataset": "未知的数据集 {name}；可选：{options}。",
     "error.gpp_parse_pair": "第 {line} 行：“{text}”不是一对数值 x, y。",
     "error.gpp_parse_number": "第 {line} 行：“{text}”不是数值。",
     "error.gpp_parse_range": "第 {line} 行：{value} 超出 [-{limit}, {limit}]，即 x 与 y 的允许范围。",
     "error.gpp_too_many": "共有 {n} 个观测；最多允许 {max} 个。",
     "error.gpp_parse_type": "观测必须是文本，实际为 {got}。",
+    "error.gpp_text_too_long": "观测文本有 {n} 个字符；最多允许 {limit} 个。",
 }

@@ -211,7 +211,24 @@ EN = {
     "error.gumbel_logits_shape": (
         "logits must be a vector of k numbers (or an m x k batch of them), got shape {shape}."
     ),
-    "error.gumbel_logits_type": "logits must be numbers, got '{value}'.",
+    "error.gumbel_logits_type": "logits must be numbers, got {value}.",
+    "error.gumbel_x_type": "x must be numbers, got {value}.",
+    "error.gumbel_logits_text_length": "Type the logits as text of at most {limit} characters.",
+    "error.gumbel_orderings": (
+        "{n} logits have {count} orderings of k = {k}; enumerating them is limited to {limit} "
+        "(n! / (n - k)!): use fewer logits or a smaller k."
+    ),
+    "error.gumbel_indices": "indices must be whole numbers (an integer tensor).",
+    "error.gumbel_index_range": (
+        "indices must lie from 0 to k - 1 = {high}; {count} do not: {entries}."
+    ),
+    "error.gumbel_cdf_grids": "The two cdfs must be on one grid, got {n_a} and {n_b} values.",
+    "error.gumbel_chi_square_values": (
+        "{name} must be finite numbers >= 0; {count} are not: {entries}."
+    ),
+    "error.gumbel_chi_square_empty": (
+        "{name} must not all be 0: the test needs samples and probabilities."
+    ),
     "error.gumbel_logits_vector": "This needs a vector of k logits, got shape {shape}.",
     "error.gumbel_logits_text": (
         "Logits are numbers separated by commas; '{item}' is not a number."
@@ -410,7 +427,15 @@ ZH = {
     "error.gumbel_shape": "shape 必须是由大于等于 0 的整数组成的元组，实际为 {shape}。",
     "error.gumbel_too_many": "这需要 {count:,} 个随机数；最多允许 {limit:,} 个。",
     "error.gumbel_logits_shape": "logits 必须是 k 个数组成的向量（或 m x k 的批量），实际形状为 {shape}。",
-    "error.gumbel_logits_type": "logits 必须是数值，实际为 '{value}'。",
+    "error.gumbel_logits_type": "logits 必须是数值，实际为 {value}。",
+    "error.gumbel_x_type": "x 必须是数值，实际为 {value}。",
+    "error.gumbel_logits_text_length": "logits 文本最多 {limit} 个字符。",
+    "error.gumbel_orderings": "{n} 个 logits 取 k = {k} 的有序排列共 {count} 种；枚举最多允许 {limit} 种（n! / (n - k)!）：请减少 logits 或减小 k。",
+    "error.gumbel_indices": "indices 必须是整数（整数张量）。",
+    "error.gumbel_index_range": "indices 必须在 0 到 k - 1 = {high} 之间；有 {count} 个不在：{entries}。",
+    "error.gumbel_cdf_grids": "两个累积分布函数必须在同一网格上，实际分别有 {n_a} 和 {n_b} 个值。",
+    "error.gumbel_chi_square_values": "{name} 必须是大于等于 0 的有限数；有 {count} 个不是：{entries}。",
+    "error.gumbel_chi_square_empty": "{name} 不能全为 0：检验需要样本和概率。",
     "error.gumbel_logits_vector": "这里需要由 k 个 logits 组成的向量，实际形状为 {shape}。",
     "error.gumbel_logits_text": "logits 是用逗号分隔的数；'{item}' 不是数值。",
     "error.gumbel_logits_not_finite": "logits 必须是有限的数，实际为 '{item}'。",

@@ -137,6 +137,20 @@ EN = {
         "momentum and the noise of stochastic gradients help to get past them."
     ),
     "gd.outside": "The point lies outside the drawn window.",
+    "gd.gaps.overflow": (
+        "f is too large to draw on {share}% of this window: there |f| passes {limit}, the "
+        "largest number a float64 holds, and becomes infinite. The map leaves those points "
+        "blank. Keep f finite with a smaller expression, or zoom in with a smaller half-width."
+    ),
+    "gd.gaps.undefined": (
+        "f is undefined (NaN) on {share}% of this window, e.g. the log or square root of a "
+        "negative number, or 0 · ∞: the map leaves those points blank."
+    ),
+    "gd.gaps.nowhere": (
+        "f has no finite value anywhere on this window: it is undefined, or beyond ±{limit} "
+        "(the largest number a float64 holds), at every point, so there is nothing to draw. "
+        "Change the formula, or the half-width to look at another window."
+    ),
     "gd.chart.field": "−∇f (direction)",
     "gd.chart.gradient": "∇f at the point (uphill)",
     "gd.chart.curves.convex": "curves up (λ > 0)",
@@ -288,12 +302,20 @@ EN = {
     "gd.basins.outcome.other": "other minima: {share}%",
     # errors raised by core.optim and core.surfaces
     "error.gd_surface": "Unknown surface {name}; choose one of {options}.",
+    "error.gd_bounds": (
+        "bounds must be four numbers (x_lo, x_hi, y_lo, y_hi) with x_lo < x_hi and "
+        "y_lo < y_hi, got {bounds}."
+    ),
+    "error.gd_no_eigenvalues": "The Hessian has no eigenvalues to classify.",
     "error.gd_optimizer": "Unknown optimiser {name}; choose one of {options}.",
     "error.gd_point_undefined": (
         "f or its derivatives are not finite at ({x}, {y}); choose another point."
     ),
     "error.gd_start_undefined": (
         "f or its gradient is not finite at the start ({x}, {y}); choose another start."
+    ),
+    "error.gd_curvature_undefined": (
+        "The curvature of f (its Hessian) is not finite at ({x}, {y})."
     ),
 }
 
@@ -403,6 +425,17 @@ ZH = {
         "是鞍点而不是局部极小值；动量和随机梯度的噪声有助于越过它们。"
     ),
     "gd.outside": "该点位于所画窗口之外。",
+    "gd.gaps.overflow": (
+        "f 在此窗口的 {share}% 上太大而无法绘制：那里 |f| 超过 float64 能表示的最大数 {limit}，"
+        "变成了无穷大。图上这些点留空。请用更小的表达式让 f 保持有限，或减小半宽以放大查看。"
+    ),
+    "gd.gaps.undefined": (
+        "f 在此窗口的 {share}% 上没有定义（NaN），例如负数的对数或平方根，或 0 · ∞：图上这些点留空。"
+    ),
+    "gd.gaps.nowhere": (
+        "f 在此窗口内处处都不是有限值：每一点上它要么没有定义，要么超出 ±{limit}"
+        "（float64 能表示的最大数），因此没有可画的内容。请修改公式，或调整半宽以查看另一个窗口。"
+    ),
     "gd.chart.field": "−∇f（方向）",
     "gd.chart.gradient": "该点的 ∇f（上坡）",
     "gd.chart.curves.convex": "向上弯（λ > 0）",
@@ -535,7 +568,10 @@ ZH = {
     "gd.basins.outcome.other": "其他极小值：{share}%",
     # errors raised by core.optim and core.surfaces
     "error.gd_surface": "未知的曲面 {name}；可选：{options}。",
+    "error.gd_bounds": "bounds 必须是四个数 (x_lo, x_hi, y_lo, y_hi)，且 x_lo < x_hi、y_lo < y_hi，实际为 {bounds}。",
+    "error.gd_no_eigenvalues": "黑塞矩阵没有可用于分类的特征值。",
     "error.gd_optimizer": "未知的优化器 {name}；可选：{options}。",
     "error.gd_point_undefined": "f 或其导数在 ({x}, {y}) 处不是有限值；请换一个点。",
     "error.gd_start_undefined": "f 或其梯度在起点 ({x}, {y}) 处不是有限值；请换一个起点。",
+    "error.gd_curvature_undefined": "f 的曲率（其 Hessian 矩阵）在 ({x}, {y}) 处不是有限值。",
 }

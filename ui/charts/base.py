@@ -147,7 +147,11 @@ def round_coords(values, digits: int = 4) -> np.ndarray:
     """Coordinates rounded to what a screen can show, as float32: Plotly sends numpy arrays
     as base64 binary, so it is the dtype, not the rounding, that halves the payload.
     Values beyond float32's range (exploding gradients) keep float64 rather than turn inf."""
-    rounded = np.round(np.asarray(values, dtype=float), digits)
+    values = np.asarray(values, dtype=float)
+    with np.errstate(over="ignore", invalid="ignore"):
+        rounded = np.round(values, digits)
+    # np.round scales by 10^digits first, so |v| near float64's limit would become inf.
+    rounded = np.where(np.isinf(rounded) & np.isfinite(values), values, rounded)
     finite = rounded[np.isfinite(rounded)]
     if finite.size and np.abs(finite).max() > np.finfo(np.float32).max:
         return rounded

@@ -44,8 +44,9 @@ class Histogram:
 
 def _xy(values, digits: int = 4) -> np.ndarray:
     """Rounded coordinates as float32: Plotly sends numpy arrays as binary (base64), where
-    float32 takes half the bytes of float64 and rounding alone saves nothing."""
-    return round_coords(values, digits).astype(np.float32)
+    float32 takes half the bytes of float64 and rounding alone saves nothing. Values beyond
+    float32's range stay float64 (`round_coords`) instead of turning into inf."""
+    return round_coords(values, digits)
 
 
 def _sig(values, digits: int = 4) -> np.ndarray:

@@ -26,8 +26,9 @@ DIVERGING_SCALE = named_colorscale("RdBu_r")
 
 def _coords(values, digits: int = 4) -> np.ndarray:
     """Rounded, then sent as float32: Plotly ships numpy arrays as binary, so the dtype, not
-    the rounding, sets the payload (float32 halves it; the screen cannot tell)."""
-    return round_coords(values, digits).astype(np.float32)
+    the rounding, sets the payload (float32 halves it; the screen cannot tell). Values beyond
+    float32's range stay float64 (`round_coords`) instead of turning into inf."""
+    return round_coords(values, digits)
 
 
 def _significant(values, digits: int = 4) -> list[float]:

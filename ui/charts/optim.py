@@ -30,6 +30,7 @@ MINIMUM_COLOR = PALETTE[7]
 LOG_FLOOR = 1e-16  # below float64 resolution relative to f ~ 1: drawn at the axis floor
 MAX_MARKED_STEPS = 150  # longer paths are drawn as lines only
 MAP_HEIGHT = 760
+MAX_COLORBAR_TICKS = 10  # f spanning 300 decades gets a tick every 31 of them
 
 
 @dataclass(frozen=True)
@@ -96,13 +97,20 @@ def _colorbar(m: Map, title: str) -> dict:
     bar = {"title": {"text": title}, "thickness": 16, "len": 0.8}
     if m.log_min is None:
         return bar
-    # Ticks at round values of f: 0, 1, 10, 100, ... within the range drawn.
-    top = float(np.nanmax(m.values)) if np.isfinite(m.values).any() else 0.0
-    f_top = m.log_min + 10**top - 1
-    ticks = [0.0] + [10.0**k for k in range(0, int(np.log10(max(f_top, 1.0))) + 1)]
-    ticks = [f for f in ticks if m.log_min <= f <= f_top]
-    bar["tickvals"] = [float(np.log10(1 + f - m.log_min)) for f in ticks]
-    bar["ticktext"] = [f"{f:g}" for f in ticks]
+    # Ticks at round values of f: 0, 1, 10, 100, ... within the range drawn. Near float64's
+    # limit the top of f overflows (inf): the decades then stop at 10^308.
+    drawn = m.values[np.isfinite(m.values)]
+    top = float(drawn.max()) if drawn.size else 0.0
+    with np.errstate(over="ignore"):
+        f_top = m.log_min + np.power(10.0, top) - 1
+        decades = int(np.log10(min(max(f_top, 1.0), np.finfo(float).max)))
+        step = -(-(decades + 1) // MAX_COLORBAR_TICKS)
+        ticks = [0.0] + [10.0**k for k in range(0, decades + 1, step)]
+        ticks = [f for f in ticks if m.log_min <= f <= f_top]
+        at = [float(np.log10(1 + f - m.log_min)) for f in ticks]
+    shown = [(v, f) for v, f in zip(at, ticks, strict=True) if np.isfinite(v)]
+    bar["tickvals"] = [v for v, _ in shown]
+    bar["ticktext"] = [f"{f:g}" for _, f in shown]
     return bar
 
 
@@ -328,13 +336,15 @@ def _robust_range(traces: list[dict]) -> list[float] | None:
     values = values[np.isfinite(values)]
     if not values.size or values.min() == values.max():
         return None
-    low, high = np.percentile(values, [5, 95])
-    span = (high - low) or max(abs(high), 1.0)
-    margin = 0.05 * span
-    return [
-        float(max(values.min() - margin, low - span)),
-        float(min(values.max() + margin, high + span)),
-    ]
+    with np.errstate(over="ignore", invalid="ignore"):
+        low, high = np.percentile(values, [5, 95])
+        span = (high - low) or max(abs(high), 1.0)
+        margin = 0.05 * span
+        bottom = max(values.min() - margin, low - span)
+        top = min(values.max() + margin, high + span)
+    if not (np.isfinite(bottom) and np.isfinite(top)):
+        return None  # f spans more than float64's range: Plotly's own range
+    return [float(bottom), float(top)]
 
 
 def _decades(traces: list[dict]) -> float:
