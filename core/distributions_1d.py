@@ -28,7 +28,15 @@ from torch.distributions import (
 from core.distributions_sampling import MAX_ELEMENTS, rsample, sample
 from core.errors import InputError
 from core.gumbel import gumbel_cdf
-from core.validate import excerpt, finite, first_items, in_open_interval, int_in_range, positive
+from core.validate import (
+    excerpt,
+    finite,
+    first_items,
+    histogram_range,
+    in_open_interval,
+    int_in_range,
+    positive,
+)
 
 # At most MAX_SAMPLES draws or points per call (40 MB in float32, a few temporaries of that
 # size; the page draws at most 100,000), MAX_BINS histogram bins and MAX_BANDS k-sigma bands.
@@ -415,14 +423,7 @@ def histogram(x: torch.Tensor, low: float, high: float, bins: int | None = None)
     2 n^(1/3), kept within 10..80."""
     x = _as_float_tensor(x, torch.float64)
     n = x.numel()
-    low, high = finite("low", low), finite("high", high)
-    if not low < high:
-        raise InputError(
-            f"The histogram needs low < high, got {low:g} and {high:g}.",
-            code="gp_grid_range",
-            low=low,
-            high=high,
-        )
+    low, high = histogram_range(low, high)
     if bins is None:
         bins = min(80, max(10, round(2 * n ** (1 / 3))))
     bins = int_in_range("bins", bins, 1, MAX_BINS)

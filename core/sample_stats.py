@@ -5,7 +5,7 @@ from __future__ import annotations
 import torch
 
 from core.errors import InputError
-from core.validate import finite, finite_tensor, int_in_range, positive
+from core.validate import finite_tensor, histogram_range, int_in_range, positive
 
 DTYPE = torch.float64
 # At most MAX_VALUES values per call (80 MB in float64; the pages pass at most 50,000).
@@ -36,14 +36,7 @@ def density_histogram(
     so that values outside the range still count (the bars integrate to the share inside)."""
     v = _values(values)
     bins = int_in_range("bins", bins, 1, 10_000)
-    low, high = finite("low", low), finite("high", high)
-    if not low < high:
-        raise InputError(
-            f"The histogram needs low < high, got {low:g} and {high:g}.",
-            code="gp_grid_range",
-            low=low,
-            high=high,
-        )
+    low, high = histogram_range(low, high)
     counts, edges = torch.histogram(v, bins=bins, range=(low, high))
     return edges, counts / (v.numel() * (high - low) / bins)
 

@@ -78,6 +78,19 @@ def in_open_interval(name: str, value: object, low: float, high: float) -> float
     return x
 
 
+def histogram_range(low: object, high: object) -> tuple[float, float]:
+    """``(low, high)`` of a histogram: finite, ``low < high``."""
+    low, high = finite("low", low), finite("high", high)
+    if not low < high:
+        raise InputError(
+            f"The histogram needs low < high, got {low:g} and {high:g}.",
+            code="gp_grid_range",
+            low=low,
+            high=high,
+        )
+    return low, high
+
+
 def int_in_range(name: str, value: object, low: int, high: int) -> int:
     """An integer with low <= value <= high."""
     x = finite(name, value)
