@@ -38,6 +38,10 @@ MAX_GRID = 400  # landscape: at most MAX_GRID x MAX_GRID points (and so every gr
 # diagonal (a typed or clicked point is never exactly on one); relative tolerance of a zero
 # eigenvalue.
 CRITICAL_FRACTION = 1e-3
+# ... and when that Newton step cuts the gradient at least this much: near a critical point a
+# step nearly cancels it (Newton converges quadratically); on a steep slope (exp(100 x y) at
+# (1, 1): a step of 0.01, yet |grad f| = 3.8e45) the gradient after it is of the same size.
+NEWTON_GAIN = 0.1
 FLAT_TOLERANCE = 1e-8
 CURVATURES = ("convex", "concave", "saddle", "flat")
 
@@ -306,7 +310,8 @@ class PointAnalysis:
     second derivatives cannot tell, as at the monkey saddle's centre). ``newton_step`` is
     |H^+ grad f|, how far a Newton step would go: the distance to the nearest critical point
     when f is close to quadratic there; ``critical`` when it is below `CRITICAL_FRACTION` of
-    the window's diagonal and cancels the gradient (or the gradient is exactly 0).
+    the window's diagonal, cancels the gradient and, taken, cuts it by `NEWTON_GAIN` (or the
+    gradient is exactly 0).
     """
 
     point: tuple[float, float]
@@ -360,6 +365,12 @@ def analyse_point(surf: Surface, x: float, y: float) -> PointAnalysis:
     step = float(torch.hypot(*newton))
     # The part of the gradient no step can cancel (H singular): a plane's gradient never does.
     residual = float(torch.hypot(*(g - h @ newton)))
+    near = step < CRITICAL_FRACTION * surf.diagonal and residual <= 1e-6 * norm
+    if near:
+        after = gradient(surf, x - float(newton[0]), y - float(newton[1]))
+        near = (
+            bool(torch.isfinite(after).all()) and float(torch.hypot(*after)) <= NEWTON_GAIN * norm
+        )
     return PointAnalysis(
         (x, y),
         value,
@@ -370,7 +381,7 @@ def analyse_point(surf: Surface, x: float, y: float) -> PointAnalysis:
         eigenvectors,
         curvature_kind(eigenvalues),
         step,
-        norm == 0 or (step < CRITICAL_FRACTION * surf.diagonal and residual <= 1e-6 * norm),
+        norm == 0 or near,
     )
 
 

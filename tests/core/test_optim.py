@@ -530,3 +530,12 @@ def test_a_huge_gradient_is_measured_without_overflow_and_is_not_critical():
     assert not a.critical
     u, v = optim.descent_directions(torch.tensor([1e200], dtype=D), torch.tensor([1e200], dtype=D))
     assert u.item() == pytest.approx(-math.sqrt(0.5)) and v.item() == pytest.approx(-math.sqrt(0.5))
+
+
+@pytest.mark.parametrize("text", ["exp(100*x*y)", "x**100*y**100"])
+def test_a_short_newton_step_on_a_steep_slope_is_not_a_critical_point(text):
+    # The Newton step is 0.007 long (under CRITICAL_FRACTION of the window), but |grad f| is
+    # 3.8e45 and 141 and stays that size after the step: no critical point is near.
+    a = optim.analyse_point(optim.typed_surface(text, 4.0), 1.0, 1.0)
+    assert a.newton_step < surfaces.CRITICAL_FRACTION * 8 * 2**0.5  # window 8 x 8
+    assert not a.critical
