@@ -46,6 +46,23 @@ def float32_tol(magnitude: float, ops: int) -> float:
     return rounding_tol(magnitude, ops, EPS32)
 
 
+def float32_distribution_tol(dist, value_of, *points, ops: int = 4 * LIBM_ULPS) -> float:
+    """A torch distribution's ``value_of(dist, *points)`` (a moment, pdf, cdf) in float32 from
+    parameters rounded to float32, against scipy or a closed form in float64 from the exact
+    ones: `formula_tol` in float32, the parameters and points moved by ``ops`` eps32 each and
+    amplified by the formula (measured on a float64 copy), plus ``ops`` roundings of the value.
+    ops: up to four libm calls (lgamma, digamma, log, exp)."""
+    names = list(dist.arg_constraints)
+    params = [getattr(dist, name).double() for name in names]
+
+    def value(*inputs):
+        at = dict(zip(names, inputs[: len(names)], strict=True))
+        return torch.as_tensor(value_of(type(dist)(**at), *inputs[len(names) :]))
+
+    inputs = [*params, *(torch.as_tensor(p, dtype=torch.float64) for p in points)]
+    return formula_tol(value, *inputs, ops=ops, eps=EPS32)
+
+
 def sum_tol(abs_sum: float, terms: int, eps: float = EPS64) -> float:
     """``terms * eps * abs_sum``: a sum, dot or matrix product in any order.
 

@@ -99,7 +99,9 @@ def test_default_call_equals_torch_functional(name, dtype):
     x = x.to(dtype)
     y = ACTIVATIONS[name](x)
     assert y.dtype == dtype
-    torch.testing.assert_close(y, REFERENCE[name](x), rtol=0, atol=1e-6)
+    # the torch.nn.functional call itself with its default parameters (the identity a clone):
+    # the same kernel on the same tensor, equal to the bit
+    torch.testing.assert_close(y, REFERENCE[name](x), rtol=0, atol=0)
 
 
 @pytest.mark.parametrize(
@@ -115,7 +117,10 @@ def test_default_call_equals_torch_functional(name, dtype):
 )
 def test_parameters_reach_torch(name, params, reference):
     x = torch.linspace(-8, 8, 161, dtype=torch.float64)
-    torch.testing.assert_close(ACTIVATIONS[name](x, **params), reference(x))
+    # the same torch calls, but SiLU with beta: silu(beta x) / beta against x sigmoid(beta x),
+    # two formulas (tol.formula_tol)
+    bound = tol.formula_tol(reference, x, ops=ACTIVATION_OPS)
+    torch.testing.assert_close(ACTIVATIONS[name](x, **params), reference(x), rtol=0, atol=bound)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -184,7 +189,9 @@ def test_closed_form_with_parameters(name, params):
 )
 def test_known_derivative_values(name, x, expected):
     _, dy = value_and_grad(name, torch.tensor(x, dtype=torch.float64))
-    assert float(dy) == pytest.approx(expected, abs=1e-12)
+    # exact in floating point: at these points the backward formulas only multiply and add
+    # 0, 1/2, 1 and the constants themselves (0.01, SELU's scale as torch holds it)
+    assert float(dy) == expected
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -200,9 +207,17 @@ def test_second_derivative_of_sigmoid_is_the_closed_form():
     x = torch.linspace(-6, 6, 121, dtype=torch.float64)
     y, dy, d2y = curves("sigmoid", x, order=2)
     s = torch.sigmoid(x)
-    torch.testing.assert_close(d2y, s * (1 - s) * (1 - 2 * s))
-    torch.testing.assert_close(dy, s * (1 - s))
-    torch.testing.assert_close(y, s)
+    # autograd's double backward against the closed form, two formulas (tol.formula_tol)
+    bound = tol.formula_tol(lambda x: _sigmoid_closed(x, 2), x, ops=ACTIVATION_OPS)
+    torch.testing.assert_close(d2y, s * (1 - s) * (1 - 2 * s), rtol=0, atol=bound)
+    bound = tol.formula_tol(lambda x: _sigmoid_closed(x, 1), x, ops=ACTIVATION_OPS)
+    torch.testing.assert_close(dy, s * (1 - s), rtol=0, atol=bound)
+    assert torch.equal(y, s)  # torch.sigmoid itself
+
+
+def _sigmoid_closed(x: torch.Tensor, order: int) -> torch.Tensor:
+    s = torch.sigmoid(x)
+    return s * (1 - s) if order == 1 else s * (1 - s) * (1 - 2 * s)
 
 
 @pytest.mark.parametrize("name", ["relu", "hardtanh", "linear", "relu6", "hardsigmoid"])
@@ -210,7 +225,7 @@ def test_second_derivative_of_piecewise_linear_is_zero(name):
     """(hardsigmoid has no double backward in PyTorch: curves() differentiates its f'.)"""
     x = torch.linspace(-8, 8, 33, dtype=torch.float64)
     _, dy, d2y = curves(name, x, order=2)
-    torch.testing.assert_close(dy, value_and_grad(name, x)[1])
+    assert torch.equal(dy, value_and_grad(name, x)[1])  # the same backward on the same x
     assert torch.equal(d2y, torch.zeros_like(x))
 
 
@@ -228,7 +243,10 @@ def test_value_and_grad_keeps_shape_and_leaves_x_alone(shape):
 @pytest.mark.parametrize("name", NAMES)
 def test_calling_an_activation_is_torch_even_at_infinity(name):
     x = torch.tensor([-math.inf, -1e30, 0.0, 1e30, math.inf])
-    torch.testing.assert_close(ACTIVATIONS[name](x), REFERENCE[name](x), equal_nan=True)
+    # the torch call itself: equal to the bit, NaN where torch gives NaN
+    torch.testing.assert_close(
+        ACTIVATIONS[name](x), REFERENCE[name](x), rtol=0, atol=0, equal_nan=True
+    )
 
 
 def test_value_and_grad_accepts_numbers_and_lists():
@@ -244,6 +262,12 @@ def test_derivatives_of_a_constant_function_are_zero():
     y, dy, d2y = derivatives(lambda t: 2.0, x, order=2)
     assert torch.equal(y, torch.full_like(x, 2.0))
     assert torch.equal(dy, torch.zeros_like(x)) and torch.equal(d2y, torch.zeros_like(x))
+
+
+# The one-sided derivatives are autograd's at x0 -+ 1e-9, rounded to 6 decimals by core: half
+# a unit there, plus 1e-9 |f''| beside the kink (|f''| <= 2 here: ELU's alpha e^x with
+# alpha 2) and torch's float32 1/6 (FLOAT32_CONSTANT).
+ONE_SIDED = 0.5e-6 + 1e-9 * 2 + FLOAT32_CONSTANT
 
 
 @pytest.mark.parametrize(
@@ -266,8 +290,13 @@ def test_nondifferentiable_points_report_what_pytorch_returns(name, params, poin
     kinks = nondifferentiable_points(name, **params)
     got = [(k.x, k.left, k.right, k.autograd) for k in kinks]
     assert len(got) == len(points)
-    for (x, left, right, at), expected in zip(got, points, strict=True):
-        assert (x, left, right, at) == pytest.approx(expected, abs=1e-6)
+    for (x, left, right, at), (x0, *sides, at0) in zip(got, points, strict=True):
+        assert x == x0  # the kink itself, as listed
+        assert [left, right] == pytest.approx(sides, rel=0, abs=ONE_SIDED)
+        # autograd's own value at the kink: one product of the constants (SELU's scale times
+        # alpha) and torch's float32 1/6
+        bound = tol.rounding_tol(abs(at0), 1) + FLOAT32_CONSTANT
+        assert at == pytest.approx(at0, rel=0, abs=bound)
 
 
 @pytest.mark.parametrize(
@@ -285,7 +314,11 @@ def test_nondifferentiable_points_report_what_pytorch_returns(name, params, poin
     ],
 )
 def test_max_abs_derivative(name, params, expected):
-    assert max_abs_derivative(name, **params) == pytest.approx(expected, rel=1e-6)
+    # each maximum is taken at a point of the grid (0, a kink, or 1e6 for softplus' limit,
+    # where sigmoid(1e5) is 1 in float64): the closed value up to a product's rounding
+    # (SELU's scale times alpha), and hardsigmoid's float32 1/6
+    bound = tol.rounding_tol(expected, 1) + FLOAT32_CONSTANT
+    assert max_abs_derivative(name, **params) == pytest.approx(expected, rel=0, abs=bound)
 
 
 def test_max_derivative_of_silu_is_the_root_of_its_second_derivative():
@@ -293,7 +326,14 @@ def test_max_derivative_of_silu_is_the_root_of_its_second_derivative():
     d2 = lambda x: float(curves("silu", torch.tensor([x], dtype=torch.float64), 2)[2])  # noqa: E731
     x_star = brentq(d2, 1.0, 4.0, xtol=1e-12)
     _, dy = value_and_grad("silu", torch.tensor([x_star], dtype=torch.float64))
-    assert max_abs_derivative("silu") == pytest.approx(float(dy), rel=1e-6)
+    # max_abs_derivative's grid (step 40 / 8000) has a point within half a step of x*, where
+    # f' falls short of its peak by |f'''| (step / 2)^2 / 2 (f'' = 0 at x*); x* itself is
+    # 1e-12 off (brentq's xtol), which moves f' by far less
+    step = 40 / 8000
+    near = torch.linspace(x_star - step / 2, x_star + step / 2, 11, dtype=torch.float64)
+    d3 = float(derivatives(ACTIVATIONS["silu"], near, order=3)[3].abs().max())
+    bound = d3 * (step / 2) ** 2 / 2 + tol.rounding_tol(float(dy), ACTIVATION_OPS)
+    assert max_abs_derivative("silu") == pytest.approx(float(dy), rel=0, abs=bound)
 
 
 @pytest.mark.parametrize(
@@ -303,7 +343,11 @@ def test_max_derivative_of_silu_is_the_root_of_its_second_derivative():
 def test_stated_minimum_of_the_output_range(name, params, low):
     x = torch.linspace(-5, 5, 200_001, dtype=torch.float64)
     minimum = float(ACTIVATIONS[name](x, **params).min())
-    assert minimum == pytest.approx(low, abs=5e-5)
+    # low is the minimum rounded to the 4 decimals the range shows: half a unit there; the
+    # grid (step 5e-5) misses the minimum by |f''| (step / 2)^2 / 2 at most
+    step = 10 / 200_000
+    d2 = float(curves(name, x, 2, **params)[2].abs().max())
+    assert minimum == pytest.approx(low, rel=0, abs=0.5e-4 + d2 * (step / 2) ** 2 / 2)
     assert f"{low:.4f}".replace("-", "−") in ACTIVATIONS[name].output_range(**params)
 
 
@@ -320,6 +364,7 @@ def test_saturation_of_sigmoid_starts_where_its_derivative_falls_below_epsilon()
     x = torch.linspace(-10, 10, 2001, dtype=torch.float64)
     _, dy = value_and_grad("sigmoid", x)
     (a1, b1), (a2, b2) = saturated_intervals(x, dy, eps)
+    # the interval ends are points of the grid, spaced 0.01
     assert (a1, a2, b2) == (-10.0, pytest.approx(x_star, abs=0.01), 10.0)
     assert b1 == pytest.approx(-x_star, abs=0.01)
 
@@ -334,14 +379,28 @@ def test_saturation_of_relu_is_the_negative_half_line():
 
 def test_probe_and_summary():
     p = probe("tanh", 0.5)
-    assert p.value == pytest.approx(math.tanh(0.5))
-    assert p.autograd == pytest.approx(1 - math.tanh(0.5) ** 2)
-    assert p.closed_form == pytest.approx(p.autograd)
+    # torch's tanh and Python's: two libms; 1 - t^2 doubles t's error at most (|t| < 1/2)
+    bound = tol.rounding_tol(0.5, tol.LIBM_ULPS)
+    assert p.value == pytest.approx(math.tanh(0.5), rel=0, abs=bound)
+    bound = tol.rounding_tol(1, 2 * tol.LIBM_ULPS + 2)
+    assert p.autograd == pytest.approx(1 - math.tanh(0.5) ** 2, rel=0, abs=bound)
+    # 1 - tanh(x)^2 from the same tanh, by autograd and by hand: a product and a difference
+    assert p.closed_form == pytest.approx(p.autograd, rel=0, abs=tol.rounding_tol(1, 2))
     x = torch.linspace(-3, 3, 601, dtype=torch.float64)
     y, dy = value_and_grad("sigmoid", x)
     s = summarize(x, y, dy)
-    assert (s.max_abs_derivative, s.at) == (pytest.approx(0.25), pytest.approx(0.0, abs=1e-9))
-    assert s.y_min == pytest.approx(float(torch.sigmoid(torch.tensor(-3.0))), rel=1e-6)
+    # the grid's middle point is -3 + 300 (6 / 600), 0 up to a rounding of 3; sigmoid' there
+    # is 1/4 - O(x^2), up to its own roundings
+    mid = tol.rounding_tol(3, 2)
+    quarter = tol.rounding_tol(0.25, tol.LIBM_ULPS + 2)
+    assert (s.max_abs_derivative, s.at) == (
+        pytest.approx(0.25, rel=0, abs=quarter),
+        pytest.approx(0.0, rel=0, abs=mid),
+    )
+    # sigmoid(-3) on the grid (SIMD) and alone (scalar): a libm exp and 2 roundings each
+    alone = float(torch.sigmoid(torch.tensor(-3.0, dtype=torch.float64)))
+    bound = tol.rounding_tol(alone, tol.LIBM_ULPS + 2)
+    assert s.y_min == pytest.approx(alone, rel=0, abs=bound)
     assert math.isnan(summarize(x, x * math.nan, x).y_min)
 
 
@@ -351,7 +410,8 @@ def test_call_source_is_valid_pytorch():
         params = {p.name: (p.low + p.high) / 2 for p in act.params}
         source = act.call_source("x", **params)
         value = eval(source, {"torch": torch, "F": F, "x": x})  # our own template, not user text
-        torch.testing.assert_close(value, act(x, **params), msg=name)
+        # the same torch call with the same numbers (repr round-trips a float): equal
+        torch.testing.assert_close(value, act(x, **params), rtol=0, atol=0, msg=name)
 
 
 @pytest.mark.parametrize(

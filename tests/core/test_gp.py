@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import torch
 from scipy import stats
-from scipy.special import erf
+from scipy.special import erf, erfc
 
 from core import gp, gp_prior_views, sample_stats, weight_space, wide_networks
 from core.errors import InputError
@@ -37,6 +37,20 @@ def _factor_tol(L: torch.Tensor) -> float:
 
 def _gen(seed=0):
     return torch.Generator().manual_seed(seed)
+
+
+def _bump_sum_tol(c: float, ell: float, j: int, m, limit):
+    """|k_J - k| for J bumps of width ell centred on the J cells of [-c, c], against their
+    limit k (the integral over the whole line; ``limit``, at midpoints m = (x + x') / 2).
+    Summed over every cell of the line, the midpoint rule integrates the Gaussian
+    exp(-(u - m)^2 / ell^2) to within 2 exp(-(pi ell / dc)^2) of itself (Poisson summation;
+    the further terms are far smaller); the cells beyond [-c, c], missing here, hold at most
+    its tails beyond c - dc, (erfc((c - dc - m) / ell) + erfc((c - dc + m) / ell)) / 2 of
+    it; and the J products are summed with rounding (tol.sum_tol, each ~KERNEL_OPS)."""
+    dc = 2 * c / j
+    poisson = 2 * math.exp(-((math.pi * ell / dc) ** 2))
+    tails = (erfc((c - dc - m) / ell) + erfc((c - dc + m) / ell)) / 2
+    return limit * (poisson + tails) + tol.sum_tol(limit, j + KERNEL_OPS)
 
 
 def _cov_tolerance(K: torch.Tensor, n: int) -> torch.Tensor:
@@ -224,15 +238,21 @@ def test_bump_kernel_tends_to_the_rbf_with_lengthscale_sqrt2_l_and_the_derived_a
     ell, sigma, c = 0.5, 1.2, 6.0
     basis = gp.rbf_basis_functions(x, 1000, ell, sigma, half_width=c)
     limit = basis.limit()
-    assert limit.lengthscale == pytest.approx(math.sqrt(2) * ell)
-    assert limit.amplitude**2 == pytest.approx(sigma**2 * math.sqrt(math.pi) * ell / (2 * c))
+    assert limit.lengthscale == math.sqrt(2) * ell  # the same product
+    # the same formula for a^2, then a = sqrt(a^2) squared again: 2 roundings
+    amplitude2 = sigma**2 * math.sqrt(math.pi) * ell / (2 * c)
+    assert limit.amplitude**2 == pytest.approx(
+        amplitude2, rel=0, abs=tol.rounding_tol(amplitude2, 2)
+    )
     xs = x.numpy()
     r = xs[:, None] - xs[None, :]
     independent = sigma**2 * math.sqrt(math.pi) * ell / (2 * c) * np.exp(-(r**2) / (4 * ell**2))
-    # margin 3 l: the missing tails are erfc(3)/2 = 1.1e-5 of the variance
-    np.testing.assert_allclose(
-        basis.kernel_matrix().numpy(), independent, atol=2e-5 * independent.max()
-    )
+    # margin c - max|x| = 3 = 6 l: the missing tails are erfc(6) / 2 = 1e-17 of the variance,
+    # and the midpoint sum over 1000 cells is exact to 2 exp(-(pi l / dc)^2) (_bump_sum_tol)
+    m = (xs[:, None] + xs[None, :]) / 2
+    bound = _bump_sum_tol(c, ell, 1000, m, independent)
+    K = basis.kernel_matrix().numpy()
+    assert np.all(np.abs(K - independent) <= bound), np.abs(K - independent).max()
     # the same RBF written two ways (tol.formula_tol)
     limit_tol = tol.formula_tol(limit, x, ops=KERNEL_OPS)
     np.testing.assert_allclose(limit(x).numpy(), independent, rtol=0, atol=limit_tol)
@@ -247,16 +267,31 @@ def test_bump_kernel_matches_the_finite_window_integral_exactly():
     r = xs[:, None] - xs[None, :]
     window = math.sqrt(math.pi) * ell / 2 * (erf((c - m) / ell) - erf((-c - m) / ell))
     exact = sigma**2 / (2 * c) * np.exp(-(r**2) / (4 * ell**2)) * window
-    np.testing.assert_allclose(K, exact, rtol=1e-6)
+    # the midpoint rule on [-c, c] (dc = 2c / J) against the integral of f(u) = exp(-(u -
+    # m)^2 / l^2): Euler-Maclaurin's leading term dc^2 / 24 |f'(c) - f'(-c)|, doubled for the
+    # rest of the series (each term (dc / l)^2 = 3e-5 times the one before), and the rounding
+    # of 2000 products summed and of the erf formula (tol.sum_tol)
+    dc = 2 * c / 2000
+
+    def slope(u):
+        return -2 * (u - m) / ell**2 * np.exp(-(((u - m) / ell) ** 2))
+
+    midpoint = dc**2 / 24 * np.abs(slope(c) - slope(-c))
+    bound = 2 * sigma**2 / (2 * c) * np.exp(-(r**2) / (4 * ell**2)) * midpoint
+    bound += tol.sum_tol(np.abs(exact), 2000 + KERNEL_OPS)
+    assert np.all(np.abs(K - exact) <= bound), np.abs(K - exact).max()
 
 
 def test_d2l_spread_shrinks_the_variance_like_one_over_two_log_j():
     x = torch.linspace(-1, 1, 5, dtype=F64)
     for j in (100, 1000):
         basis = gp.rbf_basis_functions(x, j, 0.3, 1.0)
-        assert basis.half_width == pytest.approx(math.log(j))
+        assert basis.half_width == math.log(j)  # the same call
         expected = math.sqrt(math.pi) * 0.3 / (2 * math.log(j))
-        assert float(basis.kernel_matrix()[2, 2]) == pytest.approx(expected, rel=1e-6)
+        # at x = 0, the centre of [-c, c]: the limit itself up to _bump_sum_tol (tails
+        # erfc(15) and a Poisson term of 1e-46 here: rounding)
+        bound = _bump_sum_tol(math.log(j), 0.3, j, 0.0, expected)
+        assert float(basis.kernel_matrix()[2, 2]) == pytest.approx(expected, rel=0, abs=bound)
     with pytest.raises(InputError):
         gp.rbf_basis_functions(x, 1, 0.3).limit()
 
@@ -357,7 +392,14 @@ def test_product_of_two_gps_has_covariance_k1_k2_and_excess_kurtosis_6():
 def test_density_histogram_and_normal_pdf():
     values = torch.randn(100_000, generator=_gen(12), dtype=F64)
     edges, density = sample_stats.density_histogram(values, 40, -4, 4)
-    assert edges.shape == (41,) and float((density * 0.2).sum()) == pytest.approx(1, abs=1e-3)
+    # the bars integrate to the share of the draws inside [-4, 4], 1 - 2 Phi(-4) = 1 - 6e-5:
+    # 5 binomial standard errors, plus the rounding of 40 bars summed
+    outside = 2 * stats.norm.cdf(-4)
+    se = math.sqrt(outside * (1 - outside) / 100_000)
+    assert edges.shape == (41,)
+    assert float((density * 0.2).sum()) == pytest.approx(
+        1 - outside, rel=0, abs=5 * se + tol.sum_tol(1, 40 + 3)
+    )
     grid = torch.linspace(-3, 3, 7, dtype=F64)
     # exp(-x^2 / 2 s^2) / (s sqrt(2 pi)) written two ways (ours, scipy's); torch's Normal(0.0,
     # 2.0) holds loc and scale as float32 tensors, so its log(scale) and log(sqrt(2 pi)) are
