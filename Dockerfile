@@ -8,9 +8,8 @@ RUN useradd --create-home --uid 10001 lab
 WORKDIR /app
 
 COPY requirements.txt .
-# The CPU wheel first, so requirements.txt finds torch==2.13.0 satisfied (no CUDA download).
-RUN pip install --index-url https://download.pytorch.org/whl/cpu torch==2.13.0 \
-    && pip install -r requirements.txt
+# requirements.txt pins torch's CPU build and names where pip finds it
+RUN pip install -r requirements.txt
 
 COPY --chown=lab:lab . .
 USER lab

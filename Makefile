@@ -9,7 +9,9 @@ STAMP := $(VENV)/.installed
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+	# --retries 1: offline, the unreachable torch page of requirements.txt costs seconds, not
+	# the ~90 s of pip's five backed-off retries per package (the wheel may lie on disk)
+	$(BIN)/pip install --quiet --retries 1 -r requirements-dev.txt
 	touch $(STAMP)
 
 run: $(STAMP)

@@ -14,10 +14,13 @@ import streamlit as st
 
 from ui.display import apply_presentation_css
 from ui.i18n import t
+from ui.memory import keep_giving_back
 from ui.registry import HOME, PAGES
 from ui.share import share_block
 from ui.state import remember_link, restore_link, show_url_notices
 from ui.widgets import sidebar_controls
+
+keep_giving_back()  # what large work frees goes back to the system, not the server's RSS
 
 st.set_page_config(
     page_title="Deep Learning Probability Lab",

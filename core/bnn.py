@@ -48,8 +48,13 @@ MAX_NETWORKS = 1_000_000
 MAX_WEIGHTS = 5_000_000
 LOC_LIMIT = 100.0
 SCALE_LIMITS = (1e-4, 100.0)
-# Elements of one batched hidden layer (networks x points x units): bounds memory (64 MB).
+# Hidden units one training step holds (K samples x points x units): autograd keeps them all
+# for the backward pass, so a step cannot be cut into chunks (64 MB of float32 each).
 BLOCK = 16_000_000
+# Hidden units evaluated at once without autograd: 8 MB of float32 for each of the three
+# intermediates (product, sum with the bias, activation), so the prior's 500 widest networks
+# (40M units) never hold more than ~30 MB at a time, and give it back chunk by chunk.
+CHUNK = 2_000_000
 # One call evaluates at most MAX_EVALUATIONS hidden units (networks x points x units: time,
 # ~1 s; the page's largest is 300 x 161 x 500 = 24M) and returns at most MAX_OUTPUTS numbers
 # (networks x points, 40 MB) for at most MAX_POINTS inputs per network.
@@ -214,13 +219,13 @@ def check_evaluations(networks: int, points: int, width: int) -> None:
 def network_outputs(x: Tensor, params: Params, activation: str) -> Tensor:
     """``f(x)`` of every network in a batch: Tensor(B, n) for x of shape (n,) or (B, n).
 
-    Computed in blocks of networks so that the hidden layer never exceeds ``BLOCK`` numbers.
+    Computed in chunks of networks so that the hidden layer never exceeds ``CHUNK`` numbers.
     """
     act = activation_fn(activation)
     x = torch.as_tensor(x).to(params["fc1.weight"].dtype)
     batch, width = params["fc1.weight"].shape[:2]
     check_evaluations(batch, x.shape[-1] if x.ndim else 1, width)
-    step = max(1, BLOCK // max(1, x.numel() * width))
+    step = max(1, CHUNK // max(1, x.numel() * width))
     outputs = []
     for start in range(0, batch, step):
         block = {k: v[start : start + step] for k, v in params.items()}
@@ -329,17 +334,24 @@ def moment_band(mean: Tensor, variance: Tensor, k_sigma: float = 2.0) -> tuple[T
     return mean - k_sigma * sd, mean + k_sigma * sd
 
 
+def check_functions(functions: Tensor, min_networks: int) -> None:
+    """(networks, points) sampled functions: at least ``min_networks`` networks, at most
+    `MAX_OUTPUTS` numbers."""
+    if functions.ndim != 2 or functions.shape[0] < min_networks:
+        raise InputError(
+            "The sampled functions must be a (networks, points) tensor with at least "
+            f"{min_networks} network(s), got shape {tuple(functions.shape)}.",
+            code="bnn_functions_shape",
+            shape=str(tuple(functions.shape)),
+            min=min_networks,
+        )
+    int_in_range("number of outputs", functions.numel(), 0, MAX_OUTPUTS)
+
+
 def sample_variance(functions: Tensor) -> Tensor:
     """The unbiased variance of f(x) over networks (dim 0) at each x, in float64; 0 for one
     network."""
-    if functions.ndim != 2 or functions.shape[0] < 1:
-        raise InputError(
-            "The sampled functions must be a (networks, points) tensor with at least one "
-            f"network, got shape {tuple(functions.shape)}.",
-            code="bnn_functions_shape",
-            shape=str(tuple(functions.shape)),
-        )
-    int_in_range("number of outputs", functions.numel(), 1, MAX_OUTPUTS)
+    check_functions(functions, 1)
     f = functions.to(torch.float64)
     return f.var(dim=0) if f.shape[0] > 1 else torch.zeros_like(f[0])
 

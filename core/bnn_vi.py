@@ -182,7 +182,7 @@ def predictive_band(
     ``noise_sigma`` the observation noise is added in quadrature (the band for new y)."""
     noise_sigma = scale("noise sigma", noise_sigma, 0.0, 10.0) if noise_sigma else 0.0
     k_sigma = finite("k_sigma", k_sigma)
-    _check_samples(samples)
+    bnn.check_functions(samples, 2)  # a standard deviation
     mean = samples.mean(dim=0)
     std = torch.sqrt(samples.var(dim=0) + noise_sigma**2)
     return mean, mean - k_sigma * std, mean + k_sigma * std
@@ -191,7 +191,7 @@ def predictive_band(
 def mean_sd_outside_and_inside(samples: Tensor, inside: Tensor) -> tuple[float, float | None]:
     """The standard deviation of the sampled functions, averaged over the inputs outside a
     region (the data) and inside it (the gap; None when it holds no input)."""
-    _check_samples(samples)
+    bnn.check_functions(samples, 2)  # a standard deviation
     inside = torch.as_tensor(inside)
     if inside.dtype != torch.bool or tuple(inside.shape) != tuple(samples.shape[1:]):
         raise InputError(
@@ -204,15 +204,3 @@ def mean_sd_outside_and_inside(samples: Tensor, inside: Tensor) -> tuple[float, 
     sd = samples.std(dim=0)
     outside = float(sd[~inside].mean()) if bool((~inside).any()) else float("nan")
     return outside, float(sd[inside].mean()) if bool(inside.any()) else None
-
-
-def _check_samples(samples: Tensor) -> None:
-    """(networks, points) sampled functions, at least two networks (a standard deviation)."""
-    if samples.ndim != 2 or samples.shape[0] < 2:
-        raise InputError(
-            "The sampled functions must be a (networks, points) tensor with at least 2 "
-            f"networks, got shape {tuple(samples.shape)}.",
-            code="bnn_samples_shape",
-            shape=str(tuple(samples.shape)),
-        )
-    int_in_range("number of outputs", samples.numel(), 0, bnn.MAX_OUTPUTS)

@@ -37,10 +37,11 @@ INITS = ("xavier", "he", "normal")
 MAX_DEPTH = 100
 MAX_WIDTH = 1024
 MAX_BATCH = 1024
-# One forward and backward pass keeps every layer's pre-activations and outputs (float64):
-# depth x batch x width <= MAX_ACTIVATIONS (32 MB each; the page's largest is 50 x 32 x 512),
-# and its weights (float32 draws, float64 copies and gradients, 20 bytes each):
-# depth x width^2 <= MAX_WEIGHTS, the page's largest, 50 layers of 512 x 512 (~260 MB).
+# One forward and backward pass keeps every layer's pre-activations (float64):
+# depth x batch x width <= MAX_ACTIVATIONS (32 MB; the page's largest is 50 x 32 x 512),
+# and its weights as their float32 draws: depth x width^2 <= MAX_WEIGHTS, the page's largest,
+# 50 layers of 512 x 512 (52 MB). One layer at a time is copied to float64 and its gradient
+# formed and reduced to a norm, so a pass never holds much more than those two.
 MAX_ACTIVATIONS = 4_000_000
 MAX_WEIGHTS = 50 * 512 * 512
 # A gradient to clip has at most this many entries.
@@ -104,20 +105,34 @@ def depth_experiment(
     product_at_most([("depth", depth), ("width", width), ("width", width)], MAX_WEIGHTS)
     sigma = positive("sigma", sigma)
     x = torch.randn(batch, width, generator=generator)
-    weights = [
-        init_weight(width, init, sigma, generator).double().requires_grad_(True)
-        for _ in range(depth)
-    ]
-    h = x.double()
-    pre = []
+    weights = [init_weight(width, init, sigma, generator) for _ in range(depth)]
+    h, pre = x.double(), []
     for w in weights:
-        z = h @ w.T
-        pre.append(z.detach())
-        h = act.fn(z, **values)
-    loss = h.sum() / batch
-    grads = torch.autograd.grad(loss, weights, allow_unused=True, materialize_grads=True)
-    norms = torch.stack([torch.linalg.vector_norm(g) for g in grads])
-    return DepthRun(norms, torch.stack(pre))
+        pre.append(h @ w.double().T)
+        h = act.fn(pre[-1], **values)
+    # Backward by hand, as autograd would (same products), one layer at a time: the loss's
+    # gradient dl/dh_L = 1/B, then dl/dz_l = f'(z_l) dl/dh_l, dl/dW_l = (dl/dz_l)^T h_{l-1},
+    # dl/dh_{l-1} = dl/dz_l W_l. Autograd over the whole network would keep every layer's
+    # float64 weights and gradients at once (~260 MB at the page's largest).
+    grad_h = torch.full((batch, width), 1.0 / batch, dtype=torch.float64)
+    norms = []
+    for layer in reversed(range(depth)):
+        grad_z = _through_activation(act, values, pre[layer], grad_h)
+        h_prev = act.fn(pre[layer - 1], **values) if layer else x.double()
+        norms.append(torch.linalg.vector_norm(grad_z.T @ h_prev))
+        grad_h = grad_z @ weights[layer].double()
+    return DepthRun(torch.stack(norms[::-1]), torch.stack(pre))
+
+
+def _through_activation(act, values: dict, z: Tensor, grad_out: Tensor) -> Tensor:
+    """``f'(z) * grad_out`` by autograd on the elementwise activation alone (any activation,
+    typed ones included); 0 where f does not depend on z."""
+    with torch.enable_grad():
+        z = z.detach().requires_grad_(True)
+        (grad,) = torch.autograd.grad(
+            act.fn(z, **values), z, grad_out, allow_unused=True, materialize_grads=True
+        )
+    return grad
 
 
 @dataclass(frozen=True)

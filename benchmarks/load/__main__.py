@@ -44,6 +44,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--duration", type=float, default=30, help="seconds every tab is open")
     p.add_argument("--ramp", type=float, default=10, help="seconds over which a wave opens")
     p.add_argument("--gap", type=float, default=5, help="seconds between waves")
+    p.add_argument(
+        "--settle", type=float, default=0, help="seconds idle after the last wave, then RSS"
+    )
     p.add_argument("--think", type=float, default=1.0, help="mean seconds between two moves")
     p.add_argument(
         "--pages",
@@ -107,6 +110,7 @@ async def measure(args: argparse.Namespace, url: str, pids: list[int], metrics: 
         reconnect=args.reconnect,
         kill_pid=args.kill_pid,
         kill_after_s=args.kill_after,
+        settle_s=args.settle,
     )
     result = await run_waves(url, pids, metrics, settings)
     return {"settings": settings.__dict__, **result}

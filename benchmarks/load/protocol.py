@@ -48,6 +48,7 @@ class Run:
 
     charts: dict[tuple[int, ...], str] = field(default_factory=dict)  # delta path -> spec
     controls: list[Control] = field(default_factory=list)
+    buttons: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (id, fragment)
     errors: list[str] = field(default_factory=list)
 
     def chart_digest(self) -> str:
@@ -95,6 +96,12 @@ class Tab:
         if control.url_key:  # the frontend rewrites the address bar before it reruns
             self.query = with_param(self.query, control.url_key, control.url_values(step))
         await self._send_rerun([control.state(step)], control.fragment_id)
+        return await self._until_finished(timeout)
+
+    async def press(self, key: str, timeout: float) -> Run:
+        """Press the button with user key ``key`` (a trigger: true for this run only)."""
+        widget_id, fragment_id = self.run.buttons[key]
+        await self._send_rerun([WidgetState(id=widget_id, trigger_value=True)], fragment_id)
         return await self._until_finished(timeout)
 
     async def close(self) -> None:
@@ -165,6 +172,9 @@ class Tab:
             self.run.charts[tuple(msg.metadata.delta_path)] = element.plotly_chart.spec
         elif kind == "exception":
             self.run.errors.append(f"{element.exception.type}: {element.exception.message}")
+        elif kind == "button":
+            key = element.button.id.split("-", maxsplit=2)[-1]
+            self.run.buttons[key] = (element.button.id, msg.delta.fragment_id)
         elif kind == "alert" and element.alert.format == Alert.ERROR:
             # Pages show InputError this way, and app.py a bug it caught: neither should
             # appear while a control is only moved within its own bounds.

@@ -72,7 +72,8 @@ def _scenario(name: str, result: dict) -> list[str]:
         f"{s['sessions']} sessions x {s['waves']} waves, ramp {s['ramp_s']:g} s, "
         f"{s['duration_s']:g} s all open, think {s['think_s']:g} s, pages "
         f"{', '.join(repr(p) for p in s['pages'])}; server RSS after warm-up "
-        f"{result['idle_rss_mb']:.0f} MB.",
+        f"{result['idle_rss_mb']:.0f} MB; {s.get('settle_s', 0):g} s after the last wave "
+        f"{result.get('settled_rss_mb', float('nan')):.0f} MB.",
         "",
         "| wave | sessions held | reruns/s | change p50 ms | p95 ms | max ms | open p50 s "
         "| errors | disconnects | RSS before MB | peak MB | after close MB |",

@@ -33,6 +33,7 @@ class Settings:
     reconnect: bool
     kill_pid: int | None  # failover drill: SIGKILL this replica ...
     kill_after_s: float  # ... this long after the first wave started
+    settle_s: float = 0.0  # idle after the last wave before RSS is read a last time
 
 
 class ServerWatch:
@@ -86,11 +87,18 @@ async def run_waves(
     try:
         for wave in range(settings.waves):
             waves.append(await _wave(base_url, wave, settings, room, watch, metrics_urls))
+        await asyncio.sleep(settings.settle_s)
+        settled = watch.read()
     finally:
         sampler.cancel()
         if killer is not None:
             killer.cancel()
-    return {"idle_rss_mb": idle, "waves": waves, "rss_timeline": watch.samples}
+    return {
+        "idle_rss_mb": idle,
+        "settled_rss_mb": settled,
+        "waves": waves,
+        "rss_timeline": watch.samples,
+    }
 
 
 async def _kill_later(pid: int, after_s: float) -> None:

@@ -172,7 +172,7 @@ def test_wide_networks_are_bounded_as_points_times_units_times_networks():
         (lambda: gumbel_stats.sample_summary(torch.zeros(0)), "not_int_in_range"),
         (lambda: gumbel_stats.running_frequencies(torch.zeros(0, dtype=torch.long), 3), None),
         (lambda: bnn.sample_variance(torch.zeros(0, 4)), "bnn_functions_shape"),
-        (lambda: bnn_vi.predictive_band(torch.zeros(1, 4)), "bnn_samples_shape"),
+        (lambda: bnn_vi.predictive_band(torch.zeros(1, 4)), "bnn_functions_shape"),
         (lambda: distributions.fraction_inside(_mvn(), torch.zeros(0, 2), [1.0]), None),
         (lambda: gumbel_stats.max_cdf_distance(torch.zeros(0), torch.zeros(0)), None),
     ],

@@ -249,17 +249,13 @@ EN = {
         "most {limit:,}."
     ),
     "error.bnn_sigma": "{name} must be finite and greater than 0; {count} entries are not: {value}.",
-    "error.bnn_samples_shape": (
-        "The sampled functions must be a (networks, points) tensor with at least 2 networks, "
-        "got shape {shape}."
-    ),
     "error.bnn_mask_shape": (
         "inside must be a boolean mask with one entry per input ({n}), got shape {shape}."
     ),
     "error.bnn_gap_type": "gap must be a Gap (e.g. Gap.around(0, 1)), got {got}.",
     "error.bnn_functions_shape": (
-        "The sampled functions must be a (networks, points) tensor with at least one network, "
-        "got shape {shape}."
+        "The sampled functions must be a (networks, points) tensor with at least {min} "
+        "network(s), got shape {shape}."
     ),
     "error.bnn_function": "Unknown true function {name}; choose one of: {options}.",
     "error.bnn_data_shape": "The {name} must be two 1-D tensors of the same length.",
@@ -455,10 +451,9 @@ ZH = {
     "error.bnn_no_gp_limit": "这些先验下的 {activation} 网络在这里没有高斯过程极限：需要 erf 或 relu 单元、fc1 均值为 0，并且（对 relu）out.weight 均值为 0。",
     "error.bnn_too_many": "{n} 个宽度为 {width} 的网络需要的权重太多：网络数 × 宽度不能超过 {limit:,}。",
     "error.bnn_sigma": "{name} 必须是大于 0 的有限数；有 {count} 个元素不是：{value}。",
-    "error.bnn_samples_shape": "抽样得到的函数必须是（网络数, 点数）形状的张量，且至少有 2 个网络；实际形状为 {shape}。",
     "error.bnn_mask_shape": "inside 必须是布尔掩码，每个输入（共 {n} 个）对应一个元素；实际形状为 {shape}。",
     "error.bnn_gap_type": "gap 必须是 Gap（例如 Gap.around(0, 1)），实际为 {got}。",
-    "error.bnn_functions_shape": "抽样得到的函数必须是（网络数, 点数）形状的张量，且至少有一个网络；实际形状为 {shape}。",
+    "error.bnn_functions_shape": "抽样得到的函数必须是（网络数, 点数）形状的张量，且至少有 {min} 个网络；实际形状为 {shape}。",
     "error.bnn_function": "未知的真实函数 {name}；可选：{options}。",
     "error.bnn_data_shape": "{name} 必须是两个长度相同的一维张量。",
     "error.bnn_data_not_finite": "{name} 中含有 NaN 或无穷大的值。",
