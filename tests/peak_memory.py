@@ -1,7 +1,9 @@
 """How much memory a piece of code takes at its peak, measured in a fresh process set up as
 the server is (`ui.memory.keep_giving_back`): the high-water mark of its resident set
-(``ru_maxrss``) minus the resident set just before, after ``setup`` ran once as a warm-up.
-Memory, unlike time, does not depend on how busy the machine is: these figures repeat."""
+(``VmHWM``, reset through ``/proc/self/clear_refs`` after ``setup`` ran once as a warm-up)
+minus the resident set just before. Not ``ru_maxrss``: Linux carries that across ``exec``
+from the parent, a test worker of several hundred MB. Memory, unlike time, does not depend
+on how busy the machine is: these figures repeat."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 _PROGRAM = """
-import json, re, resource
+import json, re
 import torch
 from ui.memory import keep_giving_back
 
@@ -23,14 +25,16 @@ if {server!r}:
     keep_giving_back()
 {setup}
 
-def rss_mb():
+def status_mb(field):
     status = open("/proc/self/status").read()
-    return int(re.search(r"VmRSS:\\s+(\\d+) kB", status).group(1)) / 1024
+    return int(re.search(field + r":\\s+(\\d+) kB", status).group(1)) / 1024
 
-before = rss_mb()
+with open("/proc/self/clear_refs", "w") as clear:
+    clear.write("5")  # the high-water mark starts again from the resident set
+before = status_mb("VmRSS")
 {code}
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({{"peak_mb": peak - before, "kept_mb": rss_mb() - before}}))
+peak, kept = status_mb("VmHWM") - before, status_mb("VmRSS") - before
+print(json.dumps({{"peak_mb": peak, "kept_mb": kept}}))
 """
 
 

@@ -46,6 +46,11 @@ def _glibc():
     return libc
 
 
+def supported() -> bool:
+    """Whether this process's C library is glibc, whose settings `keep_giving_back` makes."""
+    return _glibc() is not None
+
+
 def _trim_forever(libc) -> None:
     while True:
         time.sleep(INTERVAL_S)
