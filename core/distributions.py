@@ -14,7 +14,8 @@ from collections.abc import Sequence
 import torch
 from torch.distributions import Distribution, MultivariateNormal, Normal
 
-from core.distributions_1d import histogram, summary
+from core import sample_stats
+from core.distributions_1d import summary
 from core.distributions_sampling import sample
 from core.errors import InputError
 from core.validate import (
@@ -345,6 +346,15 @@ def conditional_window(dist: Distribution, a, k: float = 4.0) -> tuple[float, fl
     low = min(float(c - k * s) for c, s in zip(centres, sds, strict=True))
     high = max(float(c + k * s) for c, s in zip(centres, sds, strict=True))
     return low, high
+
+
+def histogram(x: torch.Tensor, low: float, high: float, bins: int | None = None):
+    """(edges, density) of samples x over [low, high]: `core.sample_stats.density_histogram`,
+    with Rice's rule (`sample_stats.rice_bins`) when ``bins`` is None."""
+    n = torch.as_tensor(x).numel()
+    return sample_stats.density_histogram(
+        x, sample_stats.rice_bins(n) if bins is None else bins, low, high
+    )
 
 
 def histogram_2d(points: torch.Tensor, bounds: tuple[float, float, float, float], bins: int):

@@ -32,16 +32,14 @@ from core.validate import (
     excerpt,
     finite,
     first_items,
-    histogram_range,
     in_open_interval,
     int_in_range,
     positive,
 )
 
 # At most MAX_SAMPLES draws or points per call (40 MB in float32, a few temporaries of that
-# size; the page draws at most 100,000), MAX_BINS histogram bins and MAX_BANDS k-sigma bands.
+# size; the page draws at most 100,000) and MAX_BANDS k-sigma bands.
 MAX_SAMPLES = MAX_ELEMENTS
-MAX_BINS = 10_000
 MAX_BANDS = 100
 
 
@@ -415,21 +413,6 @@ def samples(dist: Distribution, n: int, generator: torch.Generator | None = None
     """n draws; with torch.manual_seed(s) the same as dist.sample((n,))."""
     _scalar(dist)
     return sample(dist, (int_in_range("n", n, 1, MAX_SAMPLES),), generator)
-
-
-def histogram(x: torch.Tensor, low: float, high: float, bins: int | None = None):
-    """(edges, density) of x over [low, high]: counts / (n * bin width), so the bars sit on the
-    pdf; samples outside the range count in n but not in any bar. Default bin count: Rice's rule
-    2 n^(1/3), kept within 10..80."""
-    x = _as_float_tensor(x, torch.float64)
-    n = x.numel()
-    low, high = histogram_range(low, high)
-    if bins is None:
-        bins = min(80, max(10, round(2 * n ** (1 / 3))))
-    bins = int_in_range("bins", bins, 1, MAX_BINS)
-    counts, edges = torch.histogram(x.detach().double().flatten(), bins=bins, range=(low, high))
-    width = (high - low) / bins
-    return edges, counts / (max(n, 1) * width)
 
 
 def pdf_axis_top(pdf_values: torch.Tensor) -> float:

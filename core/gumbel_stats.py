@@ -17,7 +17,7 @@ from core.gumbel import (
     MAX_ELEMENTS,
     as_logits,
 )
-from core.validate import finite, int_in_range, offending_entries, product_at_most
+from core.validate import int_in_range, offending_entries, product_at_most
 
 # Samples, grids and index tensors hold at most `core.gumbel.MAX_ELEMENTS` values; running
 # frequencies keep one count per sample and category (int64), so samples x categories <=
@@ -54,27 +54,6 @@ def _indices(indices: object, k: int) -> tuple[torch.Tensor, int]:
             entries=entries,
         )
     return t.flatten().long(), k
-
-
-def density_histogram(
-    x: torch.Tensor, bins: int, low: float, high: float
-) -> tuple[torch.Tensor, torch.Tensor]:
-    """``(edges, density)``: counts in ``bins`` equal bins on [low, high] divided by
-    ``len(x) * width``, so the bars estimate the pdf (values outside count in the total)."""
-    bins = int_in_range("bins", bins, 1, 10_000)
-    low, high = finite("low", low), finite("high", high)
-    if not low < high:
-        raise InputError(
-            f"The histogram range needs low < high, got [{low:g}, {high:g}].",
-            code="gumbel_range",
-            low=low,
-            high=high,
-        )
-    x = _values("samples", x)
-    counts = torch.histc(x, bins=bins, min=low, max=high)
-    edges = torch.linspace(low, high, bins + 1, dtype=torch.float64)
-    width = (high - low) / bins
-    return edges, counts / (max(x.numel(), 1) * width)
 
 
 def empirical_cdf(x: torch.Tensor, grid: torch.Tensor) -> torch.Tensor:

@@ -10,6 +10,7 @@ from core.validate import finite_tensor, histogram_range, int_in_range, positive
 DTYPE = torch.float64
 # At most MAX_VALUES values per call (80 MB in float64; the pages pass at most 50,000).
 MAX_VALUES = 10_000_000
+MAX_BINS = 10_000
 
 
 def _values(values: object) -> torch.Tensor:
@@ -29,13 +30,24 @@ def excess_kurtosis(values: object) -> float:
     return float((centred**4).mean() / var**2 - 3)
 
 
+def rice_bins(n: int) -> int:
+    """Rice's rule, ``2 n^(1/3)`` bins for n values, kept within 10..80: enough bars to show a
+    shape, few enough that each holds a steady count."""
+    return min(80, max(10, round(2 * n ** (1 / 3))))
+
+
 def density_histogram(
     values: object, bins: int, low: float, high: float
 ) -> tuple[torch.Tensor, torch.Tensor]:
-    """``(edges, density)``: a histogram over ``[low, high]`` normalised by all the values,
-    so that values outside the range still count (the bars integrate to the share inside)."""
-    v = _values(values)
-    bins = int_in_range("bins", bins, 1, 10_000)
+    """``(edges, density)``: counts in ``bins`` equal bins on ``[low, high]`` divided by
+    ``n * width``, n counting every value, so the bars estimate the pdf and integrate to the
+    share of values inside (those outside, infinite ones included, count in n only). The one
+    histogram of the lab's samples; NaN is refused."""
+    v = torch.as_tensor(values).detach()
+    int_in_range("number of values", v.numel(), 1, MAX_VALUES)
+    v = v.to(DTYPE).flatten()
+    finite_tensor("values", v[~torch.isinf(v)])
+    bins = int_in_range("bins", bins, 1, MAX_BINS)
     low, high = histogram_range(low, high)
     counts, edges = torch.histogram(v, bins=bins, range=(low, high))
     return edges, counts / (v.numel() * (high - low) / bins)

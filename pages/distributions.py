@@ -433,7 +433,7 @@ def _univariate_view(family: str, params: tuple, n: int, seed: int) -> dict:
     xs = d1.grid(dist, CURVE_POINTS)
     pdf = d1.pdf(dist, xs)
     x = d1.samples(dist, n, torch.Generator().manual_seed(seed))
-    edges, density = d1.histogram(x, *d1.plot_range(dist))
+    edges, density = nd.histogram(x, *d1.plot_range(dist))
     return {
         "view": charts.Histogram(edges.numpy(), density.numpy(), xs.numpy(), pdf.numpy()),
         "cdf": d1.cdf(dist, xs).numpy(),

@@ -11,6 +11,7 @@ from core import gumbel_extremes as extremes
 from core import gumbel_relaxation as relax
 from core import gumbel_stats as stats
 from core import gumbel_topk as topk
+from core import sample_stats
 from core.errors import InputError
 from ui import display, widgets
 from ui.charts import gumbel as charts
@@ -61,8 +62,8 @@ def distribution_data(loc: float, scale: float, n: int, seed: int) -> dict:
     u, g = gb.uniform_and_gumbel(n, loc, scale, _generator(seed))
     low, high = gb.gumbel_quantile(0.0005, loc, scale), gb.gumbel_quantile(0.9995, loc, scale)
     x = torch.linspace(low, high, 240, dtype=torch.float64)
-    u_edges, u_density = stats.density_histogram(u, 20, 0.0, 1.0)
-    g_edges, g_density = stats.density_histogram(g, 60, low, high)
+    u_edges, u_density = sample_stats.density_histogram(u, 20, 0.0, 1.0)
+    g_edges, g_density = sample_stats.density_histogram(g, 60, low, high)
     return {
         "u_edges": _np(u_edges),
         "u_density": _np(u_density),
@@ -81,7 +82,7 @@ def distribution_data(loc: float, scale: float, n: int, seed: int) -> dict:
 def maxima_data(n: int, seed: int) -> dict:
     z = extremes.standardized_normal_maxima(n, MAXIMA_SAMPLES, _generator(seed))
     x = torch.linspace(-3.0, 7.0, 201, dtype=torch.float64)
-    edges, density = stats.density_histogram(z, 50, -3.0, 7.0)
+    edges, density = sample_stats.density_histogram(z, 50, -3.0, 7.0)
     exact_cdf = extremes.standardized_max_cdf(n, x)
     return {
         "edges": _np(edges),

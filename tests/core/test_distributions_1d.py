@@ -320,7 +320,7 @@ def test_summary_needs_a_univariate_distribution(dist):
 def test_histogram_bars_sit_on_the_pdf():
     dist = d1.univariate("Normal")
     x = d1.samples(dist, 200_000, torch.Generator().manual_seed(4))
-    edges, density = d1.histogram(x, -3.0, 3.0, 30)
+    edges, density = nd.histogram(x, -3.0, 3.0, 30)
     centres = (edges[:-1] + edges[1:]) / 2
     width = float(edges[1] - edges[0])
     # bar = P(bin) / width; its standard error is sqrt(P (1 - P) / n) / width

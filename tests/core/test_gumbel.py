@@ -41,13 +41,13 @@ from core.gumbel_relaxation import (
 from core.gumbel_stats import (
     category_frequencies,
     chi_square_test,
-    density_histogram,
     running_frequencies,
 )
 from core.gumbel_topk import (
     topk_inclusion_by_orderings,
     topk_inclusion_probabilities,
 )
+from core.sample_stats import density_histogram
 from tests import tolerances as tol
 
 LOGITS = torch.tensor([1.0, -0.5, 2.0, 0.3, -2.0])

@@ -306,11 +306,14 @@ OVERSIZE = {
     "distributions_1d.pdf": lambda: distributions_1d.pdf(
         torch.distributions.Normal(0.0, 1.0), huge(2 * 10**7)
     ),
-    "distributions_1d.histogram": lambda: distributions_1d.histogram(huge(2 * 10**7), 0.0, 1.0),
+    "distributions.histogram": lambda: distributions.histogram(huge(2 * 10**7), 0.0, 1.0),
     "distributions_1d.pdf_axis_top": lambda: distributions_1d.pdf_axis_top(huge(2 * 10**7)),
     "distributions_1d.univariate": lambda: distributions_1d.univariate(["Normal"] * 10**6),
     "distributions_sampling.sample": lambda: distributions_sampling.sample(
         torch.distributions.Normal(0.0, 1.0), (10**10,)
+    ),
+    "sample_stats.density_histogram": lambda: sample_stats.density_histogram(
+        huge(2 * 10**7), 10, 0.0, 1.0
     ),
     "sample_stats.excess_kurtosis": lambda: sample_stats.excess_kurtosis(huge(2 * 10**7)),
     "sample_stats.normal_pdf": lambda: sample_stats.normal_pdf(huge(2 * 10**7), 1.0),
@@ -339,9 +342,6 @@ OVERSIZE = {
     ),
     "gumbel_stats.category_counts": lambda: gumbel_stats.category_counts(
         torch.tensor([0, 10**9]), 2
-    ),
-    "gumbel_stats.density_histogram": lambda: gumbel_stats.density_histogram(
-        huge(2 * 10**7), 10, 0.0, 1.0
     ),
     "gumbel_topk.topk_inclusion_probabilities": lambda: gumbel_topk.topk_inclusion_probabilities(
         torch.zeros(17), 8

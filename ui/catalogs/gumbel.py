@@ -239,7 +239,6 @@ EN = {
     ),
     "error.gumbel_batch": "A batch of {m} rows of logits takes n = 1 or n = {m}, got n = {n}.",
     "error.gumbel_tau_shape": "tau must be a single number, got a tensor of shape {shape}.",
-    "error.gumbel_range": "The histogram range needs low < high, got [{low:g}, {high:g}].",
     "error.gumbel_chi_square_shape": "counts and probs need the same length.",
     "error.gumbel_topk_size": "Exact inclusion probabilities need at most 16 logits, got {count}.",
 }
@@ -442,7 +441,6 @@ ZH = {
     "error.gumbel_logits_count": "请输入 {low} 到 {high} 个用逗号分隔的 logits；实际为 {count} 个。",
     "error.gumbel_batch": "{m} 行的 logits 批量只接受 n = 1 或 n = {m}，实际 n = {n}。",
     "error.gumbel_tau_shape": "tau 必须是单个数，实际是形状为 {shape} 的张量。",
-    "error.gumbel_range": "直方图范围需要 low < high，实际为 [{low:g}, {high:g}]。",
     "error.gumbel_chi_square_shape": "counts 与 probs 的长度必须相同。",
     "error.gumbel_topk_size": "精确的入选概率最多支持 16 个 logits，实际为 {count} 个。",
 }
