@@ -25,10 +25,11 @@ from torch.distributions import (
     Uniform,
 )
 
-from core.distributions_sampling import MAX_ELEMENTS, rsample, sample
+from core.distributions_sampling import rsample, sample
 from core.errors import InputError
 from core.gumbel import gumbel_cdf
 from core.validate import (
+    MAX_ELEMENTS,
     excerpt,
     finite,
     first_items,

@@ -27,11 +27,7 @@ from torch.distributions import (
 )
 
 from core.errors import InputError
-from core.validate import int_in_range
-
-# One draw holds at most MAX_ELEMENTS numbers (40 MB in float32; the samplers keep a few
-# temporaries of that size).
-MAX_ELEMENTS = 10_000_000
+from core.validate import MAX_ELEMENTS, int_in_range
 
 SUPPORTED = (
     "Normal, Uniform, Laplace, StudentT, Exponential, Gamma, Beta, MultivariateNormal and "

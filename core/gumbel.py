@@ -19,6 +19,7 @@ import torch
 
 from core.errors import InputError
 from core.validate import (
+    MAX_ELEMENTS,
     bounded,
     excerpt,
     finite_tensor,
@@ -29,11 +30,9 @@ from core.validate import (
 )
 from core.validate import scale as scale_
 
-# At most MAX_ELEMENTS random numbers (or values) per call: 40 MB of float32 noise, whose
-# Gumbel transform and softmax keep a few temporaries of that size (the page draws at most
-# 100,000 x 10). At most MAX_CATEGORIES logits; a typed list of logits is at most
+# At most `core.validate.MAX_ELEMENTS` random numbers (or values) per call (the page draws at
+# most 100,000 x 10). At most MAX_CATEGORIES logits; a typed list of logits is at most
 # MAX_LOGITS_TEXT characters and MAX_TYPED_LOGITS numbers.
-MAX_ELEMENTS = 10_000_000
 MAX_CATEGORIES = 1_000_000
 MAX_LOGITS_TEXT = 2000
 MAX_TYPED_LOGITS = 100

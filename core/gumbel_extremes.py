@@ -7,8 +7,7 @@ import math
 
 import torch
 
-from core.gumbel import MAX_ELEMENTS
-from core.validate import int_in_range, product_at_most
+from core.validate import MAX_ELEMENTS, int_in_range, product_at_most
 
 # n x m normal draws per call (drawn in chunks of rows: time, ~1 s; the page draws
 # 10,000 x 2000), and at most `MAX_ELEMENTS` points for the exact cdf and pdf.

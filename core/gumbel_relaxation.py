@@ -10,7 +10,6 @@ import torch
 import torch.nn.functional as F
 
 from core.gumbel import (
-    MAX_ELEMENTS,
     as_logits,
     check_tau,
     gumbel_softmax,
@@ -20,11 +19,11 @@ from core.gumbel import (
     relaxed_from_perturbed,
     shifted_logits,
 )
-from core.validate import first_items, int_in_range, product_at_most
+from core.validate import MAX_ELEMENTS, first_items, int_in_range, product_at_most
 
 # At most MAX_TAUS temperatures per call (an annealing schedule's length, see
 # `core.gumbel.annealing_schedule`); every sample is kept, so temperatures x samples x
-# categories <= `core.gumbel.MAX_ELEMENTS`.
+# categories <= `core.validate.MAX_ELEMENTS`.
 MAX_TAUS = 1_000_000
 
 

@@ -14,14 +14,13 @@ import torch.nn.functional as F
 from core.errors import InputError
 from core.gumbel import (
     MAX_CATEGORIES,
-    MAX_ELEMENTS,
     as_logits,
 )
-from core.validate import int_in_range, offending_entries, product_at_most
+from core.validate import MAX_ELEMENTS, int_in_range, offending_entries, product_at_most
 
-# Samples, grids and index tensors hold at most `core.gumbel.MAX_ELEMENTS` values; running
+# Samples, grids and index tensors hold at most `core.validate.MAX_ELEMENTS` values; running
 # frequencies keep one count per sample and category (int64), so samples x categories <=
-# `core.gumbel.MAX_ELEMENTS` there, at most MAX_RUNNING_POINTS sample sizes.
+# `core.validate.MAX_ELEMENTS` there, at most MAX_RUNNING_POINTS sample sizes.
 MAX_RUNNING_POINTS = 1000
 
 

@@ -5,17 +5,16 @@ from __future__ import annotations
 import torch
 
 from core.errors import InputError
-from core.validate import finite_tensor, histogram_range, int_in_range, positive
+from core.validate import MAX_ELEMENTS, finite_tensor, histogram_range, int_in_range, positive
 
 DTYPE = torch.float64
-# At most MAX_VALUES values per call (80 MB in float64; the pages pass at most 50,000).
-MAX_VALUES = 10_000_000
+# At most `core.validate.MAX_ELEMENTS` values per call (the pages pass at most 50,000).
 MAX_BINS = 10_000
 
 
 def _values(values: object) -> torch.Tensor:
     v = torch.as_tensor(values)
-    int_in_range("number of values", v.numel(), 2, MAX_VALUES)
+    int_in_range("number of values", v.numel(), 2, MAX_ELEMENTS)
     return finite_tensor("values", v.to(DTYPE).flatten())
 
 
@@ -44,7 +43,7 @@ def density_histogram(
     share of values inside (those outside, infinite ones included, count in n only). The one
     histogram of the lab's samples; NaN is refused."""
     v = torch.as_tensor(values).detach()
-    int_in_range("number of values", v.numel(), 1, MAX_VALUES)
+    int_in_range("number of values", v.numel(), 1, MAX_ELEMENTS)
     v = v.to(DTYPE).flatten()
     finite_tensor("values", v[~torch.isinf(v)])
     bins = int_in_range("bins", bins, 1, MAX_BINS)
@@ -57,5 +56,5 @@ def normal_pdf(x: object, sd: float) -> torch.Tensor:
     """The density of ``N(0, sd^2)`` at x."""
     sd = positive("sd", sd)
     x = torch.as_tensor(x, dtype=DTYPE)
-    int_in_range("number of points", x.numel(), 0, MAX_VALUES)
+    int_in_range("number of points", x.numel(), 0, MAX_ELEMENTS)
     return torch.distributions.Normal(0.0, sd).log_prob(x).exp()

@@ -18,6 +18,9 @@ from core.errors import InputError
 # characters of any other value: a message names the problem, it never copies the input.
 SHOWN_ENTRIES = 3
 SHOWN_CHARACTERS = 60
+# The most numbers one call of `core` draws, takes or returns: 40 MB of float32 (80 MB of
+# float64), with the few temporaries of that size a sampler or a statistic keeps.
+MAX_ELEMENTS = 10_000_000
 
 
 def _as_float(name: str, value: object) -> float:
