@@ -158,6 +158,12 @@ def round_coords(values, digits: int = 4) -> np.ndarray:
     return rounded.astype(np.float32)
 
 
+def round_significant(values, digits: int = 4) -> list[float]:
+    """Rounded to significant digits, not decimals: what a log axis needs (1e-9 must not
+    become 0)."""
+    return [float(f"{v:.{digits}g}") for v in np.asarray(values, dtype=float)]
+
+
 # Streamlit reports clicks on markers only, never on empty plot area: a grid of invisible
 # markers over the plot makes "click anywhere" work. The name lets exports leave it out.
 CLICK_GRID_NAME = "click-grid"

@@ -11,7 +11,13 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts.base import PALETTE, finished_figure, named_colorscale, round_coords
+from ui.charts.base import (
+    PALETTE,
+    finished_figure,
+    named_colorscale,
+    round_coords,
+    round_significant,
+)
 
 BAND_FILL = "rgba(86, 180, 233, 0.25)"
 MEAN_COLOR = "#000000"
@@ -24,26 +30,14 @@ SEQUENTIAL_SCALE = named_colorscale("Viridis")
 DIVERGING_SCALE = named_colorscale("RdBu_r")
 
 
-def _coords(values, digits: int = 4) -> np.ndarray:
-    """Rounded, then sent as float32: Plotly ships numpy arrays as binary, so the dtype, not
-    the rounding, sets the payload (float32 halves it; the screen cannot tell). Values beyond
-    float32's range stay float64 (`round_coords`) instead of turning into inf."""
-    return round_coords(values, digits)
-
-
-def _significant(values, digits: int = 4) -> list[float]:
-    """Rounded to significant digits: what a log axis needs (1e-9 must not become 0)."""
-    return [float(f"{v:.{digits}g}") for v in np.asarray(values, dtype=float)]
-
-
 def _line(x, y, name: str, color: str, **kwargs) -> dict:
     width = kwargs.pop("width", 2.5)
     dash = kwargs.pop("dash", "solid")
     log = kwargs.pop("log", False)
     return dict(
         type="scatter",
-        x=_significant(x) if log else _coords(x),
-        y=_significant(y) if log else _coords(y),
+        x=round_significant(x) if log else round_coords(x),
+        y=round_significant(y) if log else round_coords(y),
         mode="lines",
         name=name,
         line={"color": color, "width": width, "dash": dash},
@@ -57,8 +51,8 @@ def _band(x, lower, upper, name: str) -> list[dict]:
     return [
         dict(
             type="scatter",
-            x=_coords(x),
-            y=_coords(upper),
+            x=round_coords(x),
+            y=round_coords(upper),
             mode="lines",
             line=edge,
             showlegend=False,
@@ -67,8 +61,8 @@ def _band(x, lower, upper, name: str) -> list[dict]:
         ),
         dict(
             type="scatter",
-            x=_coords(x),
-            y=_coords(lower),
+            x=round_coords(x),
+            y=round_coords(lower),
             mode="lines",
             line=edge,
             fill="tonexty",
@@ -105,8 +99,8 @@ def paths_figure(
         traces.append(
             dict(
                 type=kind,
-                x=_coords(x),
-                y=_coords(row),
+                x=round_coords(x),
+                y=round_coords(row),
                 mode="lines",
                 name=labels["paths"],
                 legendgroup="paths",
@@ -217,9 +211,9 @@ def heatmap_figure(
         scale = {"colorscale": DIVERGING_SCALE, "zmin": -top, "zmax": top}
     heatmap = dict(
         type="heatmap",
-        x=_coords(x),
-        y=_coords(y),
-        z=_coords(z, 3),
+        x=round_coords(x),
+        y=round_coords(y),
+        z=round_coords(z, 3),
         colorbar={"title": {"text": labels["colorbar"]}},
         **scale,
     )
@@ -244,9 +238,9 @@ def surface_figure(x, y, z, *, labels: Mapping[str, str], height: int = 520) -> 
     top = float(np.abs(np.asarray(z, dtype=float)).max()) or 1.0
     surface = dict(
         type="surface",
-        x=_coords(x),
-        y=_coords(y),
-        z=_coords(z, 3),
+        x=round_coords(x),
+        y=round_coords(y),
+        z=round_coords(z, 3),
         colorscale=DIVERGING_SCALE,
         cmin=-top,
         cmax=top,
@@ -287,8 +281,8 @@ def histogram_figure(
     traces = [
         dict(
             type="bar",
-            x=_coords(centres),
-            y=_coords(density),
+            x=round_coords(centres),
+            y=round_coords(density),
             width=float(edges[1] - edges[0]),
             name=labels["hist"],
             marker={"color": PALETTE[0], "line": {"width": 0}},

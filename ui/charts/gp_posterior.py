@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts.base import PALETTE, click_grid, finished_figure, round_coords
+from ui.charts.base import PALETTE, click_grid, finished_figure, round_coords, round_significant
 
 MEAN_COLOR = PALETTE[0]
 BAND_FILL = "rgba(0, 114, 178, 0.22)"
@@ -204,7 +204,7 @@ def _log_ticks(values) -> list[float]:
     low, high = float(np.min(values)), float(np.max(values))
     decades = range(int(np.floor(np.log10(low))), int(np.ceil(np.log10(high))) + 1)
     ticks = [m * 10.0**d for d in decades for m in (1, 2, 5)]
-    return [float(f"{v:.3g}") for v in ticks if low * 0.999 <= v <= high * 1.001]
+    return [v for v in round_significant(ticks, 3) if low * 0.999 <= v <= high * 1.001]
 
 
 def contour_figure(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts.base import PALETTE, click_grid, finished_figure, round_coords
+from ui.charts.base import PALETTE, click_grid, finished_figure, round_coords, round_significant
 
 OPTIMIZER_COLORS = {
     "gd": PALETTE[0],
@@ -301,7 +301,7 @@ def loss_figure(
         y = np.asarray(curve.y, dtype=float)
         if log:
             y = np.maximum(y - reference, LOG_FLOOR)
-            y = np.array([float(f"{v:.4g}") for v in y])  # significant digits: 1e-9 is not 0
+            y = np.array(round_significant(y))
         else:
             y = _finite(y)
         traces.append(
