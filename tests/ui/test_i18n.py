@@ -4,6 +4,7 @@ import string
 
 import pytest
 
+from ui import i18n_review
 from ui.i18n import CATALOGS, LANGUAGES, translate
 
 
@@ -49,3 +50,20 @@ def test_activation_names_in_the_catalog_are_core_labels():
 
     for name, activation in ACTIVATIONS.items():
         assert CATALOGS["en"][f"act.name.{name}"] == activation.label
+
+
+def test_every_chinese_string_was_revisited_since_its_english_changed():
+    """A changed English string leaves its Chinese behind unless someone revisits it: the
+    hash recorded with the translation (`ui.i18n_review`) must be the English's own."""
+    left = i18n_review.stale()
+    assert left == {"changed": [], "new": [], "gone": []}, (
+        f"{left}: revisit the Chinese of these keys, then `python -m ui.i18n_review KEY ...` "
+        "(`--prune` for keys that are gone)"
+    )
+
+
+def test_an_edited_english_string_is_found_stale(monkeypatch):
+    key = "gumbel.intro"
+    english = {**CATALOGS["en"], key: CATALOGS["en"][key] + " Edited."}
+    monkeypatch.setitem(i18n_review.CATALOGS, "en", english)
+    assert i18n_review.stale()["changed"] == [key]
