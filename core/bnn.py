@@ -51,9 +51,9 @@ SCALE_LIMITS = (1e-4, 100.0)
 # Hidden units one training step holds (K samples x points x units): autograd keeps them all
 # for the backward pass, so a step cannot be cut into chunks (64 MB of float32 each).
 BLOCK = 16_000_000
-# Hidden units evaluated at once without autograd: 8 MB of float32 for each of the three
-# intermediates (product, sum with the bias, activation), so the prior's 500 widest networks
-# (40M units) never hold more than ~30 MB at a time, and give it back chunk by chunk.
+# Hidden units evaluated at once without autograd: 8 MB of float32 for each intermediate
+# (product, sum with the bias, activation, the readout's product), so the prior's 500 widest
+# networks (20M units) never hold more than ~32 MB at a time.
 CHUNK = 2_000_000
 # One call evaluates at most MAX_EVALUATIONS hidden units (networks x points x units: time,
 # ~1 s; the page's largest is 300 x 161 x 500 = 24M) and returns at most MAX_OUTPUTS numbers
@@ -226,11 +226,14 @@ def network_outputs(x: Tensor, params: Params, activation: str) -> Tensor:
     batch, width = params["fc1.weight"].shape[:2]
     check_evaluations(batch, x.shape[-1] if x.ndim else 1, width)
     step = max(1, CHUNK // max(1, x.numel() * width))
-    outputs = []
-    for start in range(0, batch, step):
+    outputs = None  # one block, filled in place: small results kept between the chunks'
+    for start in range(0, batch, step):  # temporaries would fragment the heap
         block = {k: v[start : start + step] for k, v in params.items()}
-        outputs.append(readout(hidden_layer(x, block, act), block))
-    return torch.cat(outputs)
+        chunk = readout(hidden_layer(x, block, act), block)
+        if outputs is None:
+            outputs = chunk.new_empty((batch, *chunk.shape[1:]))
+        outputs[start : start + chunk.shape[0]] = chunk
+    return outputs
 
 
 def sample_prior_functions(

@@ -106,22 +106,25 @@ def depth_experiment(
     sigma = positive("sigma", sigma)
     x = torch.randn(batch, width, generator=generator)
     weights = [init_weight(width, init, sigma, generator) for _ in range(depth)]
-    h, pre = x.double(), []
-    for w in weights:
-        pre.append(h @ w.double().T)
-        h = act.fn(pre[-1], **values)
+    # One block for every pre-activation, written in place: small tensors kept between the
+    # 2 MB float64 copies of each layer would fragment the heap (~100 MB more at the peak).
+    pre = torch.empty(depth, batch, width, dtype=torch.float64)
+    h = x.double()
+    for layer, w in enumerate(weights):
+        torch.matmul(h, w.double().T, out=pre[layer])
+        h = act.fn(pre[layer], **values)
     # Backward by hand, as autograd would (same products), one layer at a time: the loss's
     # gradient dl/dh_L = 1/B, then dl/dz_l = f'(z_l) dl/dh_l, dl/dW_l = (dl/dz_l)^T h_{l-1},
     # dl/dh_{l-1} = dl/dz_l W_l. Autograd over the whole network would keep every layer's
     # float64 weights and gradients at once (~260 MB at the page's largest).
     grad_h = torch.full((batch, width), 1.0 / batch, dtype=torch.float64)
-    norms = []
+    norms = torch.empty(depth, dtype=torch.float64)
     for layer in reversed(range(depth)):
         grad_z = _through_activation(act, values, pre[layer], grad_h)
         h_prev = act.fn(pre[layer - 1], **values) if layer else x.double()
-        norms.append(torch.linalg.vector_norm(grad_z.T @ h_prev))
+        norms[layer] = torch.linalg.vector_norm(grad_z.T @ h_prev)
         grad_h = grad_z @ weights[layer].double()
-    return DepthRun(torch.stack(norms[::-1]), torch.stack(pre))
+    return DepthRun(norms, pre)
 
 
 def _through_activation(act, values: dict, z: Tensor, grad_out: Tensor) -> Tensor:
