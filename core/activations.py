@@ -24,8 +24,9 @@ from core.validate import bounded, excerpt, finite, int_in_range
 
 MIN_RATE = 1e-3
 # Curves are taken on at most MAX_POINTS inputs (8 MB in float64; second derivatives keep a
-# few graphs of that size). The page draws 401.
+# few graphs of that size). The page draws GRID_POINTS.
 MAX_POINTS = 1_000_000
+GRID_POINTS = 401
 
 Tensor = torch.Tensor
 
@@ -46,6 +47,11 @@ class Param:
     high: float
     symbol: str
     positive: bool = False  # must be > 0 (a rate such as beta), not merely finite
+
+    @property
+    def step(self) -> float:
+        """The slider's step: the power of ten nearest below a hundredth of the range."""
+        return 10 ** math.floor(math.log10((self.high - self.low) / 100))
 
 
 @dataclass(frozen=True)
@@ -604,6 +610,56 @@ def saturated_intervals(x: Tensor, dy: Tensor, epsilon: float) -> list[tuple[flo
     starts = torch.nonzero(edges == 1).flatten().tolist()
     ends = (torch.nonzero(edges == -1).flatten() - 1).tolist()
     return [(float(x[a]), float(x[b])) for a, b in zip(starts, ends, strict=True)]
+
+
+def grid(x_max: float) -> Tensor:
+    """The page's x grid: `GRID_POINTS` float64 points from -x_max to x_max."""
+    return torch.linspace(-x_max, x_max, GRID_POINTS, dtype=torch.float64)
+
+
+@dataclass(frozen=True)
+class Curve:
+    """f, f' and (order 2) f'' on a grid, and the runs of the grid where |f'| < epsilon."""
+
+    x: Tensor
+    y: Tensor
+    dy: Tensor
+    d2y: Tensor | None
+    saturated: tuple[tuple[float, float], ...]
+
+
+def curve(
+    fn: str | Callable[[Tensor], Tensor], x_max: float, order: int, epsilon: float, **params
+) -> Curve:
+    """The curve of activation ``fn`` (a name, with ``params``) or of an elementwise callable
+    (a parsed formula) on `grid` (x_max), derivatives up to ``order`` (1 or 2) by autograd."""
+    x = grid(x_max)
+    outputs = curves(fn, x, order, **params) if isinstance(fn, str) else derivatives(fn, x, order)
+    d2y = outputs[2] if len(outputs) == 3 else None
+    saturated = tuple(saturated_intervals(x, outputs[1], epsilon))
+    return Curve(x, outputs[0], outputs[1], d2y, saturated)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the probe table says about one activation: the probe at x0, the output range as
+    text, ``sup |f'|`` and the kinks."""
+
+    probe: Probe
+    output_range: str
+    sup: float
+    kinks: tuple[Kink, ...]
+
+
+def facts(name: str, x0: float, **params: float) -> Facts:
+    """`probe`, output range, `max_abs_derivative` and `nondifferentiable_points` of ``name``."""
+    activation = get(name)
+    return Facts(
+        probe(name, x0, **params),
+        activation.output_range(**activation.resolve(params)),
+        max_abs_derivative(name, **params),
+        tuple(nondifferentiable_points(name, **params)),
+    )
 
 
 @dataclass(frozen=True)

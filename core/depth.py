@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import torch
 
-from core.activations import get, max_abs_derivative
+from core.activations import get, max_abs_derivative, saturated_intervals, value_and_grad
 from core.errors import InputError
 from core.validate import (
     excerpt,
@@ -125,6 +125,37 @@ def depth_experiment(
         norms[layer] = torch.linalg.vector_norm(grad_z.T @ h_prev)
         grad_h = grad_z @ weights[layer].double()
     return DepthRun(norms, pre)
+
+
+@dataclass(frozen=True)
+class GradientFlow:
+    """What the depth view shows of one run: the gradient norm per layer, the per-layer
+    histograms of the pre-activations, and where on their axis the activation saturates."""
+
+    norms: Tensor  # ||dl/dW_l||_F, layer 1 first
+    edges: Tensor  # shared histogram bin edges
+    density: Tensor  # (L, bins): share of layer l's pre-activations per bin
+    saturated: tuple[tuple[float, float], ...]  # runs of z where |f'(z)| < epsilon
+
+
+def gradient_flow(
+    activation: str,
+    depth: int,
+    width: int,
+    init: str,
+    sigma: float,
+    batch: int,
+    epsilon: float,
+    generator: torch.Generator | None = None,
+) -> GradientFlow:
+    """`depth_experiment`, its `layer_histograms`, and the saturation zones |f'| < epsilon on
+    the histograms' range (found on 801 points)."""
+    run = depth_experiment(activation, depth, width, init, sigma, batch, generator)
+    hist = layer_histograms(run.pre_activations)
+    z = torch.linspace(float(hist.edges[0]), float(hist.edges[-1]), 801, dtype=torch.float64)
+    _, dz = value_and_grad(activation, z)
+    saturated = tuple(saturated_intervals(z, dz, epsilon))
+    return GradientFlow(run.weight_grad_norms, hist.edges, hist.density, saturated)
 
 
 def _through_activation(act, values: dict, z: Tensor, grad_out: Tensor) -> Tensor:

@@ -3,19 +3,21 @@
 p(x) = exp(-(x - mu)^T Sigma^-1 (x - mu) / 2) / (2 pi sqrt(det Sigma)), x in R^2.
 A covariance is valid when it is 2x2, finite, symmetric and positive definite; every other
 matrix raises `InputError` naming the problem (with the eigenvalues) and the nearest valid
-matrix. Univariate summaries live in `core.distributions_1d`; `summary` is re-exported here.
+matrix. Univariate summaries live in `core.distributions_1d`; `summary` and `histogram` are
+re-exported here. `normal_2d_view` and `conditional_view` compute what the page's 2D view draws,
+as frozen dataclasses (`Normal2D`, `Conditional`).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import torch
 from torch.distributions import Distribution, MultivariateNormal, Normal
 
-from core import sample_stats
-from core.distributions_1d import summary
+from core.distributions_1d import Histogram, histogram, pdf, summary
 from core.distributions_sampling import sample
 from core.errors import InputError
 from core.validate import (
@@ -30,8 +32,11 @@ from core.validate import (
 )
 
 __all__ = [
+    "Conditional",
+    "Normal2D",
     "conditional",
     "conditional_slice",
+    "conditional_view",
     "conditional_window",
     "cov_from",
     "density_grid",
@@ -44,6 +49,7 @@ __all__ = [
     "marginals",
     "mvn",
     "nearest_valid_cov",
+    "normal_2d_view",
     "principal_axes",
     "principal_axis_segments",
     "sample_moments",
@@ -75,8 +81,11 @@ def _fmt_matrix(m: torch.Tensor) -> str:
     return "[" + ", ".join("[" + ", ".join(_fmt(v) for v in row) + "]" for row in m.tolist()) + "]"
 
 
-def _tensor(name: str, value, shape: tuple[int, ...], code: str) -> torch.Tensor:
-    """value as a floating tensor of ``shape`` with only finite entries."""
+def _tensor(
+    name: str, value, shape: tuple[int, ...], *, shape_code: str, finite_code: str
+) -> torch.Tensor:
+    """value as a floating tensor of ``shape`` with only finite entries; else `InputError`
+    with ``shape_code`` or ``finite_code``."""
     try:
         t = value if isinstance(value, torch.Tensor) else torch.as_tensor(value)
     except (TypeError, ValueError, RuntimeError):
@@ -88,7 +97,7 @@ def _tensor(name: str, value, shape: tuple[int, ...], code: str) -> torch.Tensor
             got = "complex numbers" if t.is_complex() else f"shape {tuple(t.shape)}"
         raise InputError(
             f"The {name} must be numbers of shape {shape}, got {got}.",
-            code=f"{code}_shape",
+            code=shape_code,
             got=got,
         )
     if not t.is_floating_point():
@@ -96,14 +105,23 @@ def _tensor(name: str, value, shape: tuple[int, ...], code: str) -> torch.Tensor
     if not bool(torch.isfinite(t).all()):
         raise InputError(
             f"The {name} must contain only finite numbers, got {t.tolist()}.",
-            code=f"{code}_not_finite",
+            code=finite_code,
             value=str(t.tolist()),
         )
     return t
 
 
 def _mean(mean) -> torch.Tensor:
-    return _tensor("mean", mean, (2,), "dist_mean")
+    return _tensor(
+        "mean", mean, (2,), shape_code="dist_mean_shape", finite_code="dist_mean_not_finite"
+    )
+
+
+def _cov_tensor(cov) -> torch.Tensor:
+    return _tensor(
+        "covariance matrix", cov, (2, 2), shape_code="dist_cov_shape",
+        finite_code="dist_cov_not_finite",
+    )  # fmt: skip
 
 
 def nearest_valid_cov(cov) -> torch.Tensor:
@@ -113,7 +131,7 @@ def nearest_valid_cov(cov) -> torch.Tensor:
     (Higham 1988 clips at 0, which would leave a singular matrix; the floor keeps it valid after
     rounding to 4 significant digits).
     """
-    c = _tensor("covariance matrix", cov, (2, 2), "dist_cov")
+    c = _cov_tensor(cov)
     c64 = c.double()
     evals, evecs = torch.linalg.eigh((c64 + c64.T) / 2)
     floor = 0.01 * float(evals.abs().max()) or 0.01
@@ -123,7 +141,7 @@ def nearest_valid_cov(cov) -> torch.Tensor:
 
 def _cov(cov) -> torch.Tensor:
     """A valid covariance (symmetrised), or `InputError` naming what is wrong."""
-    c = _tensor("covariance matrix", cov, (2, 2), "dist_cov")
+    c = _cov_tensor(cov)
     c64 = c.double()
     scale = max(1.0, float(c64.abs().max()))
     if abs(float(c64[0, 1] - c64[1, 0])) > SYMMETRY_RTOL * scale:
@@ -348,15 +366,6 @@ def conditional_window(dist: Distribution, a, k: float = 4.0) -> tuple[float, fl
     return low, high
 
 
-def histogram(x: torch.Tensor, low: float, high: float, bins: int | None = None):
-    """(edges, density) of samples x over [low, high]: `core.sample_stats.density_histogram`,
-    with Rice's rule (`sample_stats.rice_bins`) when ``bins`` is None."""
-    n = torch.as_tensor(x).numel()
-    return sample_stats.density_histogram(
-        x, sample_stats.rice_bins(n) if bins is None else bins, low, high
-    )
-
-
 def histogram_2d(points: torch.Tensor, bounds: tuple[float, float, float, float], bins: int):
     """(x edges, y edges, density (bins_y, bins_x)) of points over bounds: counts / (n * area).
 
@@ -411,3 +420,103 @@ def _points(x, dtype: torch.dtype | None, allow_one: bool = False) -> torch.Tens
         )
     int_in_range("number of points", t.numel() // 2, 0, MAX_SAMPLES)
     return t
+
+
+# --- the views of the page --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Normal2D:
+    """What the 2D view draws: the density on a ``grid`` x ``grid`` lattice over `window`
+    (``bounds``), the k-sigma ellipses with the fraction of samples inside each, the principal
+    axes, both marginals (histogram and exact pdf), the sample moments (None for one sample),
+    and the samples themselves, or above ``hist_above`` of them their 2D histogram
+    (x edges, y edges, density)."""
+
+    bounds: tuple[float, float, float, float]
+    xs: torch.Tensor
+    ys: torch.Tensor
+    density: torch.Tensor
+    ellipses: tuple[torch.Tensor, ...]
+    inside: tuple[float, ...]
+    axes: torch.Tensor
+    marginal_x: Histogram
+    marginal_y: Histogram
+    sample_mean: torch.Tensor | None
+    sample_cov: torch.Tensor | None
+    points: torch.Tensor | None
+    hist_2d: tuple[torch.Tensor, torch.Tensor, torch.Tensor] | None
+
+
+def normal_2d_view(
+    dist: Distribution,
+    n: int,
+    generator: torch.Generator | None = None,
+    *,
+    ks: Sequence[float] = (1, 2, 3),
+    grid: int = 80,
+    curve_points: int = 300,
+    ellipse_points: int = 160,
+    marginal_bins: int = 40,
+    hist_above: int = 20_000,
+) -> Normal2D:
+    """n draws of the 2D normal ``dist`` (from ``generator``) and everything drawn around them."""
+    d = _mvn_2d(dist)
+    bounds = window(d)
+    xs = torch.linspace(bounds[0], bounds[1], grid)
+    ys = torch.linspace(bounds[2], bounds[3], grid)
+    points = samples(d, n, generator)
+    marginal_x, marginal_y = marginals(d)
+    fine_x = torch.linspace(bounds[0], bounds[1], curve_points)
+    fine_y = torch.linspace(bounds[2], bounds[3], curve_points)
+    sample_mean, sample_cov = sample_moments(points) if n >= 2 else (None, None)
+    cov = d.covariance_matrix
+    hist_2d = histogram_2d(points, bounds, grid) if n > hist_above else None
+    return Normal2D(
+        bounds=bounds,
+        xs=xs,
+        ys=ys,
+        density=density_grid(d, xs, ys),
+        ellipses=tuple(ellipse(d.loc, cov, k, ellipse_points) for k in ks),
+        inside=tuple(fraction_inside(d, points, ks)),
+        axes=principal_axis_segments(d.loc, cov),
+        marginal_x=_marginal(points[:, 0], bounds[:2], fine_x, marginal_x, marginal_bins),
+        marginal_y=_marginal(points[:, 1], bounds[2:], fine_y, marginal_y, marginal_bins),
+        sample_mean=sample_mean,
+        sample_cov=sample_cov,
+        points=points if n <= hist_above else None,
+        hist_2d=hist_2d,
+    )
+
+
+def _marginal(values, bounds, grid, dist, bins: int) -> Histogram:
+    edges, density = histogram(values, *bounds, bins)
+    return Histogram(edges, density, grid, pdf(dist, grid))
+
+
+@dataclass(frozen=True)
+class Conditional:
+    """p(y | x = a) on ``ys`` (`conditional_window`): its closed-form pdf, the normalised slice
+    of the joint density along x = a (`conditional_slice`), the marginal p(y), and the
+    conditional's mean and variance."""
+
+    ys: torch.Tensor
+    conditional_pdf: torch.Tensor
+    slice_pdf: torch.Tensor
+    marginal_pdf: torch.Tensor
+    mean: float
+    variance: float
+
+
+def conditional_view(dist: Distribution, a, points: int = 300) -> Conditional:
+    d = _mvn_2d(dist)
+    cond = conditional(d, a)
+    ys = torch.linspace(*conditional_window(d, a), points)
+    return Conditional(
+        ys=ys,
+        conditional_pdf=pdf(cond, ys),
+        slice_pdf=conditional_slice(d, a, ys),
+        marginal_pdf=pdf(marginals(d)[1], ys),
+        mean=float(cond.loc),
+        variance=float(cond.variance),
+    )

@@ -2,6 +2,7 @@
 
 torch gives mean, variance, entropy and (mostly) mode; where it lacks a piece (a median, a cdf,
 a quantile, or a mode at a boundary) the closed form is written here, with its source.
+`univariate_view` computes what the page's 1D view draws (`UnivariateView`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from torch.distributions import (
     Uniform,
 )
 
+from core import sample_stats
 from core.distributions_sampling import rsample, sample
 from core.errors import InputError
 from core.gumbel import gumbel_cdf
@@ -416,6 +418,15 @@ def samples(dist: Distribution, n: int, generator: torch.Generator | None = None
     return sample(dist, (int_in_range("n", n, 1, MAX_SAMPLES),), generator)
 
 
+def histogram(x: torch.Tensor, low: float, high: float, bins: int | None = None):
+    """(edges, density) of samples x over [low, high]: `core.sample_stats.density_histogram`,
+    with Rice's rule (`sample_stats.rice_bins`) when ``bins`` is None."""
+    n = torch.as_tensor(x).numel()
+    return sample_stats.density_histogram(
+        x, sample_stats.rice_bins(n) if bins is None else bins, low, high
+    )
+
+
 def pdf_axis_top(pdf_values: torch.Tensor) -> float:
     """A y-axis top for a pdf chart: its maximum, unless the pdf has a pole (Gamma alpha < 1,
     Beta a < 1), where the axis stops at 3x the 95th percentile so the shape stays visible."""
@@ -445,6 +456,50 @@ def normal_bands(dist: Normal, ks=(1, 2, 3)) -> list[tuple[float, float, float]]
     mu, sigma = float(dist.loc), float(dist.scale)
     ks = first_items("ks", ks, MAX_BANDS)
     return [(mu - k * sigma, mu + k * sigma, normal_interval_mass(k)) for k in ks]
+
+
+# --- the views of the page --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Histogram:
+    """Samples' density histogram (``edges``, ``density``) and the exact pdf on a ``grid``: a 1D
+    view, or a marginal of the 2D one."""
+
+    edges: torch.Tensor
+    density: torch.Tensor
+    grid: torch.Tensor
+    pdf: torch.Tensor
+
+
+@dataclass(frozen=True)
+class UnivariateView:
+    """What the 1D view draws: the histogram of n draws under the pdf, the cdf on the same grid,
+    the pdf axis' top (`pdf_axis_top`) and the `summary`."""
+
+    histogram: Histogram
+    cdf: torch.Tensor
+    y_top: float
+    summary: dict[str, float]
+
+
+def univariate_view(
+    name: str,
+    params: Mapping[str, float] | None,
+    n: int,
+    generator: torch.Generator | None = None,
+    points: int = 300,
+) -> UnivariateView:
+    """Family ``name`` with ``params``: pdf and cdf on ``points`` points of its `plot_range`,
+    and the Rice-rule histogram of ``n`` draws (drawn from ``generator``) over the same range."""
+    dist = univariate(name, params)
+    xs = grid(dist, points)
+    density = pdf(dist, xs)
+    x = samples(dist, n, generator)
+    edges, bars = histogram(x, *plot_range(dist))
+    return UnivariateView(
+        Histogram(edges, bars, xs, density), cdf(dist, xs), pdf_axis_top(density), summary(dist)
+    )
 
 
 # --- sample vs rsample ------------------------------------------------------------------------

@@ -426,6 +426,14 @@ def _own(kernel: Kernel) -> tuple[str, ...]:
     return PARAMETERS.get(type(kernel).__name__, ())
 
 
+def components(kernel: Kernel) -> list[tuple[str, Kernel]]:
+    """The kernels a sum or product ``k1 + k2`` / ``k1 * k2`` is made of, each with the prefix
+    of its hyperparameters' paths ("k1.", "k2."); any other kernel alone, with prefix ""."""
+    if isinstance(kernel, Sum | Product):
+        return [("k1.", kernel.k1), ("k2.", kernel.k2)]
+    return [("", kernel)]
+
+
 def hyperparameters(kernel: Kernel) -> dict[str, float]:
     """The kernel's positive hyperparameters by name, in order: ``{"amplitude": 1.0,
     "lengthscale": 0.5}``, or paths for composed kernels (``"k1.lengthscale"``,
@@ -457,9 +465,11 @@ def with_hyperparameters(kernel: Kernel, values: Mapping[str, float | torch.Tens
 
 
 def _replaced(kernel: Kernel, values: Mapping[str, object], prefix: str) -> Kernel:
+    # Kernels are immutable values: the copy is set here, before anyone else holds it.
     node = copy.copy(kernel)
     for child in _children(kernel):
-        setattr(node, child, _replaced(getattr(kernel, child), values, f"{prefix}{child}."))
+        value = _replaced(getattr(kernel, child), values, f"{prefix}{child}.")
+        object.__setattr__(node, child, value)
     for p in _own(kernel):
         if prefix + p not in values:
             continue
@@ -467,7 +477,7 @@ def _replaced(kernel: Kernel, values: Mapping[str, object], prefix: str) -> Kern
         if not torch.is_tensor(value):
             value = scale(p, value)
         for attr in _TIED.get((type(kernel).__name__, p), (p,)):
-            setattr(node, attr, value)
+            object.__setattr__(node, attr, value)
     return node
 
 

@@ -73,9 +73,34 @@ def _num(v: float) -> str:
 
 
 class Kernel:
-    """Base class: subclasses define ``_matrix(x1, x2)`` and ``_diag(x)`` on (n, d) inputs."""
+    """Base class: subclasses define ``_matrix(x1, x2)`` and ``_diag(x)`` on (n, d) inputs.
+
+    Kernels are values: set once by the constructor (which checks them), equal when of the
+    same kind with the same parameters, and hashable, so a view can be cached on a kernel.
+    """
 
     latex: str = ""  # the formula, for the page
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in vars(self):
+            raise AttributeError(f"{type(self).__name__} is immutable: make a new kernel")
+        super().__setattr__(name, value)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and vars(other) == vars(self)
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, *sorted(vars(self).items())))
+
+    def __reduce__(self):
+        # Pickling, and st.cache_data's hashing of arguments (which reads __reduce__, never
+        # __hash__): the class and the parameters, set again without the constructor.
+        return (object.__new__, (type(self),), dict(vars(self)))
+
+    @property
+    def parameters(self) -> dict[str, float]:
+        """The constructor's parameters and their values (a kernel of `KERNELS`)."""
+        return {p: getattr(self, p) for p in PARAMETERS[type(self).__name__]}
 
     def __call__(self, x1: object, x2: object = None) -> torch.Tensor:
         a = as_inputs("x1", x1)

@@ -359,8 +359,9 @@ class Basins:
     known: tuple[bool, ...]
 
     def shares(self) -> dict[int, float]:
-        """The fraction of the starts with each label that occurs."""
-        values, counts = torch.unique(self.labels, return_counts=True)
+        """The fraction of the starts with each label that occurs (also once the tensors are
+        numpy arrays, as a cached view returns them)."""
+        values, counts = torch.unique(torch.as_tensor(self.labels), return_counts=True)
         total = len(self.labels)
         return {int(v): int(c) / total for v, c in zip(values, counts, strict=True)}
 

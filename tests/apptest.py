@@ -125,3 +125,25 @@ def _figure_texts(spec: dict) -> list[str]:
     found.append((layout.get("title") or {}).get("text"))
     found += [trace.get("name") for trace in spec.get("data", [])]
     return [s for s in found if isinstance(s, str) and s]
+
+
+def declared_controls(module) -> list:
+    """The controls a view module declares (``ui.controls``), in declaration order."""
+    from ui.controls import declared
+
+    return declared(vars(module))
+
+
+def extreme_links(module) -> list[dict[str, str]]:
+    """URL parameters that put every control a view declares at one end of its range: the
+    first link at every low end, the second at every high end, then one link per further
+    option of a choice (a select's other options, a toggle's other state). Read from the
+    declarations, so a range changed in one place is swept at its new ends."""
+    controls = [c for c in declared_controls(module) if c.extremes()]
+    links = [
+        {c.key: c.extremes()[0] for c in controls},
+        {c.key: c.extremes()[-1] for c in controls},
+    ]
+    for control in controls:
+        links.extend({control.key: value} for value in control.extremes()[1:-1])
+    return links

@@ -3,6 +3,8 @@ arguments, bounded, and returning numpy arrays (cheap to hash and to hand to Plo
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import importlib
 
 import streamlit as st
@@ -13,6 +15,11 @@ def to_numpy(value):
     """Tensors (also inside dicts, lists and tuples) as float64 numpy arrays."""
     if isinstance(value, torch.Tensor):
         return value.detach().to(torch.float64).numpy()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = dataclasses.fields(value)
+        return dataclasses.replace(
+            value, **{f.name: to_numpy(getattr(value, f.name)) for f in fields if f.init}
+        )
     if isinstance(value, dict):
         return {k: to_numpy(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -20,20 +27,25 @@ def to_numpy(value):
     return value
 
 
-@st.cache_data(max_entries=192, show_spinner=False)
-def _cached(module: str, name: str, *args):
-    # One cached function for every view: Streamlit hashes the source of each decorated
-    # function on every rerun, which costs a millisecond or two apiece.
-    return to_numpy(getattr(importlib.import_module(module), name)(*args))
+def cached_view(max_entries: int = 32):
+    """The one way a view caches its computation: ``@cached_view()`` over a function of small
+    hashable arguments (numbers, strings, kernels, tuples) in an imported ``views`` module. The
+    result (a frozen dataclass, tensors inside as float64 numpy arrays) is cached, bounded,
+    shared by every session; decorating at import time keeps reruns from rehashing the source.
+    """
 
+    def decorate(function):
+        @functools.wraps(function)
+        def as_numpy(*args, **kwargs):
+            return to_numpy(function(*args, **kwargs))
 
-def view(function, *args):
-    """``function(*args)`` (a function of a `core` module), cached, tensors as numpy."""
-    return _cached(function.__module__, function.__name__, *args)
+        return st.cache_data(max_entries=max_entries, show_spinner=False)(as_numpy)
+
+    return decorate
 
 
 def factored_view(factor, sample, factor_args: tuple, *args):
-    """``sample(factor(*factor_args), *args)`` cached like `view`, with the factor (a view's
+    """``sample(factor(*factor_args), *args)`` cached like `cached_view`, with the factor (a view's
     expensive part that no seed changes, such as a Cholesky factor) computed once and shared
     by every seed and session: a new seed then costs only its own draw."""
     return _factored(factor.__module__, factor.__name__, sample.__name__, factor_args, *args)

@@ -193,16 +193,32 @@ def built_chart(
     key_prefix: str,
     file_prefix: str,
     key: str | None = None,
+    filename: str | None = None,
     chart_kwargs: dict | None = None,
     **kwargs,
 ):
     """Draw ``builder(*args, **kwargs)`` (a ``ui.charts`` builder), built once and cached.
 
     Unless given, the key comes from the builder and its labels: stable across reruns,
-    distinct between the charts of a tab. ``chart_kwargs`` go to `chart` (e.g. ``on_select``).
+    distinct between the charts of a tab; so does the export's file name (unless a title
+    names it). ``chart_kwargs`` go to `chart` (e.g. ``on_select``).
     """
     fig = _built(builder.__module__, builder.__name__, *args, **kwargs)
     name = builder.__name__.removesuffix("_figure")
     texts = repr(sorted((k, v) for k, v in kwargs.items() if isinstance(v, str | dict)))
     key = key or f"{key_prefix}_{name}_{zlib.crc32(texts.encode()):08x}"
-    return chart(fig, key=key, filename=f"{file_prefix}-{name}", **(chart_kwargs or {}))
+    filename = filename or f"{file_prefix}-{name}"
+    return chart(fig, key=key, filename=filename, **(chart_kwargs or {}))
+
+
+class Plotter:
+    """`built_chart` with a page's key and file-name prefixes: ``PLOT = Plotter("gp",
+    "gp-prior")`` once per page, then ``PLOT(charts.paths_figure, x, f, labels=...)``."""
+
+    def __init__(self, key_prefix: str, file_prefix: str) -> None:
+        self.key_prefix, self.file_prefix = key_prefix, file_prefix
+
+    def __call__(self, builder, *args, **kwargs):
+        return built_chart(
+            builder, *args, key_prefix=self.key_prefix, file_prefix=self.file_prefix, **kwargs
+        )

@@ -17,6 +17,7 @@ import streamlit as st
 
 from core.errors import InputError
 from ui import display, i18n, markdown
+from ui.charts.base import round_significant
 from ui.i18n import t
 from ui.state import Choice, Flag, Number, Text, sanitize_multi, sanitize_param
 
@@ -62,9 +63,7 @@ def log_slider(
     **kwargs,
 ) -> float:
     """A slider over log-spaced values (temperatures, learning rates, counts spanning decades)."""
-    n = round(math.log10(high / low) * points_per_decade)
-    values = sorted({_round_sig(low * (high / low) ** (i / n)) for i in range(n + 1)} | {default})
-    labels = [f"{v:g}" for v in values]
+    labels = [f"{v:g}" for v in log_values(low, high, default, points_per_decade)]
     sanitize_param(key, Choice.of(labels, f"{default:g}"))
     label_value = container.select_slider(
         label, options=labels, value=f"{default:g}", key=key, help=help, bind=BIND, **kwargs
@@ -90,8 +89,12 @@ def count_slider(
     return int(value)
 
 
-def _round_sig(x: float, digits: int = 2) -> float:
-    return float(f"{x:.{digits}g}")
+def log_values(low: float, high: float, default: float, points_per_decade: int) -> list[float]:
+    """The values of a log slider: ``points_per_decade`` per factor of ten, each rounded to two
+    significant digits, and the default."""
+    n = round(math.log10(high / low) * points_per_decade)
+    grid = round_significant([low * (high / low) ** (i / n) for i in range(n + 1)], 2)
+    return sorted(set(grid) | {default})
 
 
 def number(

@@ -11,11 +11,15 @@ from scipy.optimize import brentq
 
 from core.activations import (
     ACTIVATIONS,
+    GRID_POINTS,
     SELU_ALPHA,
     SELU_SCALE,
     closed_form_derivative,
+    curve,
     curves,
     derivatives,
+    facts,
+    grid,
     max_abs_derivative,
     nondifferentiable_points,
     probe,
@@ -435,3 +439,47 @@ def test_bad_input_is_an_input_error(call, code):
         call()
     assert error.value.code == code
     assert str(error.value)
+
+
+# --- the view functions -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", [n for n in ACTIVATIONS if ACTIVATIONS[n].params])
+def test_param_step_is_a_power_of_ten_giving_about_a_hundred_steps(name):
+    for p in ACTIVATIONS[name].params:
+        steps = (p.high - p.low) / p.step
+        assert 10 <= steps <= 1000
+        assert math.log10(p.step) == pytest.approx(round(math.log10(p.step)), abs=1e-12)
+
+
+def test_curve_of_a_name_is_curves_on_the_grid_with_its_saturation():
+    x = grid(4.0)
+    assert x.shape == (GRID_POINTS,) and x.dtype == torch.float64
+    assert (float(x[0]), float(x[-1])) == (-4.0, 4.0)
+    c = curve("elu", 4.0, 2, 0.05, alpha=2.0)
+    y, dy, d2y = curves("elu", x, 2, alpha=2.0)
+    # the very same calls on the very same grid: equal to the bit
+    assert torch.equal(c.x, x) and torch.equal(c.y, y) and torch.equal(c.dy, dy)
+    assert torch.equal(c.d2y, d2y)
+    assert c.saturated == tuple(saturated_intervals(x, dy, 0.05))
+    assert curve("sigmoid", 4.0, 1, 0.05).d2y is None
+
+
+def test_curve_of_a_callable_is_its_autograd_derivatives():
+    c = curve(lambda t: t**3, 2.0, 2, 0.01)
+    x = grid(2.0)
+    # y = x^3 by one multiplication chain, dy = 3x^2 and d2y = 6x: a few roundings each
+    torch.testing.assert_close(c.dy, 3 * x**2, rtol=1e-15, atol=1e-15)
+    torch.testing.assert_close(c.d2y, 6 * x, rtol=1e-15, atol=1e-15)
+    assert len(c.saturated) == 1  # |3x^2| < 0.01 only around 0
+
+
+def test_facts_are_the_probe_range_sup_and_kinks():
+    f = facts("leaky_relu", 0.5, negative_slope=0.1)
+    assert f.probe == probe("leaky_relu", 0.5, negative_slope=0.1)
+    assert f.output_range == "(−∞, ∞)"
+    assert f.sup == max_abs_derivative("leaky_relu", negative_slope=0.1) == 1.0
+    assert f.kinks == tuple(nondifferentiable_points("leaky_relu", negative_slope=0.1))
+    assert len(f.kinks) == 1
+    with pytest.raises(InputError):
+        facts("bogus", 0.0)

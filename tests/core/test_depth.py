@@ -11,6 +11,7 @@ from core.depth import (
     chain_rule,
     clip_gradient,
     depth_experiment,
+    gradient_flow,
     init_weight,
     layer_histograms,
     random_gradient,
@@ -193,3 +194,21 @@ def test_clipping_does_nothing_below_the_thresholds():
 def test_bad_input_is_an_input_error(call):
     with pytest.raises(InputError):
         call()
+
+
+def test_gradient_flow_is_the_experiment_its_histograms_and_saturation():
+    flow = gradient_flow("tanh", 4, 8, "normal", 0.5, 16, 0.01, torch.Generator().manual_seed(3))
+    run = depth_experiment("tanh", 4, 8, "normal", 0.5, 16, torch.Generator().manual_seed(3))
+    hist = layer_histograms(run.pre_activations)
+    # the same draws and the same passes: equal to the bit
+    assert torch.equal(flow.norms, run.weight_grad_norms)
+    assert torch.equal(flow.edges, hist.edges) and torch.equal(flow.density, hist.density)
+    limit = float(hist.edges[-1])
+    # tanh'(z) < 0.01 for |z| > atanh(sqrt(0.99)) ~ 2.99: a zone at each end of the range
+    # (this seed's range reaches ~3.95), each edge found on the 801-point grid
+    edge = math.atanh(math.sqrt(0.99))
+    assert limit > edge
+    (a, b), (c, d) = flow.saturated
+    assert a == -limit and d == limit
+    grid_step = 2 * limit / 800
+    assert b == pytest.approx(-edge, abs=grid_step) and c == pytest.approx(edge, abs=grid_step)

@@ -567,3 +567,49 @@ def test_conditional_window_holds_the_marginal_and_a_far_conditional():
     low, high = nd.conditional_window(dist, 15.0)
     cond = nd.conditional(dist, 15.0)
     assert low <= -4 * 5.0 and high >= float(cond.loc) + 4 * float(cond.scale)
+
+
+# --- the views of the page --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("n", "hist_above"), [(1, 20_000), (500, 20_000), (500, 100)])
+def test_the_2d_view_is_its_pieces_from_one_seeded_draw(n, hist_above):
+    dist = nd.mvn(MEANS[1], COVS[1])
+    view = nd.normal_2d_view(
+        dist, n, torch.Generator().manual_seed(3), grid=30, marginal_bins=12,
+        hist_above=hist_above,
+    )  # fmt: skip
+    points = nd.samples(dist, n, torch.Generator().manual_seed(3))
+    bounds = nd.window(dist)
+    assert view.bounds == bounds
+    xs = torch.linspace(bounds[0], bounds[1], 30)
+    assert torch.equal(view.density, nd.density_grid(dist, xs, torch.linspace(*bounds[2:], 30)))
+    assert view.inside == tuple(nd.fraction_inside(dist, points, (1, 2, 3)))
+    assert torch.equal(view.ellipses[1], nd.ellipse(dist.loc, dist.covariance_matrix, 2, 160))
+    edges, density = nd.histogram(points[:, 0], *bounds[:2], 12)
+    assert torch.equal(view.marginal_x.edges, edges)
+    assert torch.equal(view.marginal_x.density, density)
+    if n < 2:
+        assert view.sample_mean is None and view.sample_cov is None
+    else:
+        assert torch.equal(view.sample_cov, nd.sample_moments(points)[1])
+    if n > hist_above:
+        assert view.points is None
+        assert torch.equal(view.hist_2d[2], nd.histogram_2d(points, bounds, 30)[2])
+    else:
+        assert view.hist_2d is None and torch.equal(view.points, points)
+
+
+def test_the_conditional_view_agrees_with_the_closed_form():
+    dist = nd.mvn(MEANS[1], COVS[1])
+    view = nd.conditional_view(dist, 0.7, 50)
+    cond = nd.conditional(dist, 0.7)
+    assert view.ys.shape == (50,)
+    assert (view.mean, view.variance) == (float(cond.loc), float(cond.variance))
+    expected = scipy.stats.norm(float(cond.loc), float(cond.scale)).pdf(view.ys.double().numpy())
+    # float32: the exponent -z^2/2 (plus the log normaliser) carries a few roundings relative
+    # to 1 + z^2, which exp turns into that relative error of the pdf (<= its maximum)
+    z = (view.ys.double().numpy() - float(cond.loc)) / float(cond.scale)
+    bound = 8 * tol.EPS32 * float(expected.max()) * (1 + float(np.max(z**2)))
+    np.testing.assert_allclose(view.slice_pdf.numpy(), expected, rtol=0, atol=bound)
+    np.testing.assert_allclose(view.conditional_pdf.numpy(), expected, rtol=0, atol=bound)

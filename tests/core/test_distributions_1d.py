@@ -635,3 +635,25 @@ def test_gumbel_cdf_keeps_its_relative_accuracy_far_into_both_tails(loc, scale):
         assert float(d1.cdf(dist, -4.47)) == pytest.approx(math.exp(-math.exp(4.47)), rel=rel)
         assert float(d1.cdf(dist, -4.47)) > 1e-38
         assert float(d1.cdf(dist, 16.27)) == np.float32(1 - 8.6e-8)
+
+
+# --- the view of the page ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(d1.FAMILIES))
+def test_the_1d_view_is_its_pieces_from_one_seeded_draw(name):
+    view = d1.univariate_view(name, None, 400, torch.Generator().manual_seed(5), 60)
+    dist = d1.univariate(name)
+    xs = d1.grid(dist, 60)
+    x = d1.samples(dist, 400, torch.Generator().manual_seed(5))
+    edges, density = d1.histogram(x, *d1.plot_range(dist))
+    assert torch.equal(view.histogram.grid, xs)
+    assert torch.equal(view.histogram.edges, edges)
+    assert torch.equal(view.histogram.density, density)
+    assert torch.equal(view.histogram.pdf, d1.pdf(dist, xs))
+    assert torch.equal(view.cdf, d1.cdf(dist, xs))
+    assert view.y_top == d1.pdf_axis_top(d1.pdf(dist, xs))
+    expected = d1.summary(dist)
+    assert view.summary.keys() == expected.keys()
+    for key, value in expected.items():
+        assert view.summary[key] == value or (math.isnan(value) and math.isnan(view.summary[key]))

@@ -430,21 +430,21 @@ def test_grid_2d_is_row_major_in_x2():
 
 
 def test_views_use_the_seeds_they_document():
-    spec = gp_prior_views.spec_of("RBF", {"amplitude": 1.0, "lengthscale": 0.7})
-    view = gp_prior_views.prior_view(spec, 3, 50, 5)
+    kernel = RBF(1.0, 0.7)
+    view = gp_prior_views.prior_view(kernel, 3, 50, 5)
     x = torch.linspace(-5, 5, 50, dtype=F64)
     # the views call gp.sample_prior as written here: identical computations (bit for bit;
     # the default tolerances below are slack)
-    torch.testing.assert_close(view["f"], gp.sample_prior(RBF(1.0, 0.7), x, 3, _gen(5)))
-    both = gp_prior_views.same_noise_view((spec, spec), 2, 4)
-    torch.testing.assert_close(both[0]["f"], both[1]["f"])
-    summed = gp_prior_views.sum_view(spec, spec, 2, 4)
+    torch.testing.assert_close(view.f, gp.sample_prior(RBF(1.0, 0.7), x, 3, _gen(5)))
+    both = gp_prior_views.same_noise_view((kernel, kernel), 2, 4)
+    torch.testing.assert_close(both[0].f, both[1].f)
+    summed = gp_prior_views.sum_view(kernel, kernel, 2, 4)
     gen = _gen(4)
-    f = gp.sample_prior(RBF(1.0, 0.7), summed["x"], 2, gen)
-    g = gp.sample_prior(RBF(1.0, 0.7), summed["x"], 2, gen)
-    torch.testing.assert_close(summed["built"], f + 2 * g)
-    grid = gp_prior_views.grid_view(gp_prior_views.spec_of("Matern32", {}), 20, 0)
-    assert grid["f"].shape == (20, 20)
+    f = gp.sample_prior(RBF(1.0, 0.7), summed.x, 2, gen)
+    g = gp.sample_prior(RBF(1.0, 0.7), summed.x, 2, gen)
+    torch.testing.assert_close(summed.built, f + 2 * g)
+    grid = gp_prior_views.grid_view(Matern32(), 20, 0)
+    assert grid.f.shape == (20, 20)
 
 
 def test_too_many_network_weights_raise_input_error():

@@ -303,13 +303,25 @@ def test_hyperparameters_are_named_by_path_and_replaced_in_a_copy():
     assert gpp.hyperparameters(changed)["k2.kernel.period"] == 3.0
     assert gpp.hyperparameters(kernel)["k2.kernel.period"] == 1.5  # the original is untouched
     expected = RBF(1.0, 0.2) + 2.0 * Periodic(0.5, 1.2, 3.0)
+    assert changed == expected  # kernels are values: the copy equals the one built so
     torch.testing.assert_close(changed(X_TEST), expected(X_TEST))
     linear = gpp.with_hyperparameters(Linear(1.0), {"alpha": 0.5})
+    assert linear == Linear(0.5)
     torch.testing.assert_close(linear(X_TEST), Linear(0.5)(X_TEST))
     with pytest.raises(InputError, match="Unknown hyperparameter"):
         gpp.with_hyperparameters(kernel, {"lengthscale": 1.0})
     with pytest.raises(InputError):
         gpp.with_hyperparameters(RBF(), {"lengthscale": -1.0})
+
+
+def test_a_sum_or_product_is_made_of_its_two_kernels_and_any_other_kernel_of_itself():
+    k1, k2 = RBF(1.0, 0.5), Periodic(0.5, 1.2, 1.5)
+    assert gpp.components(k1 + k2) == [("k1.", k1), ("k2.", k2)]
+    assert gpp.components(k1 * k2) == [("k1.", k1), ("k2.", k2)]
+    assert gpp.components(k1) == [("", k1)]
+    # the prefixes are those of the hyperparameters' paths
+    paths = [prefix + p for prefix, k in gpp.components(k1 + k2) for p in k.parameters]
+    assert paths == list(gpp.hyperparameters(k1 + k2))
 
 
 def test_autograd_gradient_of_the_likelihood_matches_finite_differences():
@@ -395,7 +407,7 @@ def test_fit_on_d2l_data_reproduces_d2ls_reference_and_scipys_optimum():
         kernel = gpp.with_hyperparameters(RBF(1.0, 1.0), {"lengthscale": p[0]})
         return gpp.log_marginal_likelihood(kernel, x, y, p[1] ** 2)
 
-    adam = torch.tensor([ref["ls"], ref["sigma"]], dtype=D)
+    adam = torch.tensor([ref.ls, ref.sigma], dtype=D)
     scipy_end = torch.tensor(best.x, dtype=D)
     fitted = GaussianProcessRegressor(
         kernel=sk.RBF(best.x[0]) + sk.WhiteKernel(best.x[1] ** 2), alpha=0.0, optimizer=None
@@ -404,15 +416,15 @@ def test_fit_on_d2l_data_reproduces_d2ls_reference_and_scipys_optimum():
     # scikit-learn differentiates in (log l, log sigma^2): d/dl = (d/dlog l) / l and so on
     theirs = torch.tensor([g[0] / best.x[0], 2 * g[1] / best.x[1]], dtype=D)
     distance, gap = _optimum_tol(lml, [adam, scipy_end], [_gradient(lml, adam), theirs])
-    assert ref["ls"] == pytest.approx(best.x[0], rel=0, abs=distance)
-    assert ref["sigma"] == pytest.approx(best.x[1], rel=0, abs=distance)
+    assert ref.ls == pytest.approx(best.x[0], rel=0, abs=distance)
+    assert ref.sigma == pytest.approx(best.x[1], rel=0, abs=distance)
     # the two LMLs are also two implementations: their rounding (tol.gaussian_lml_tol)
     A = RBF(1.0, best.x[0])(x) + best.x[1] ** 2 * torch.eye(len(x), dtype=D)
-    assert ref["lml"] == pytest.approx(-best.fun, rel=0, abs=gap + tol.gaussian_lml_tol(A, y))
+    assert ref.lml == pytest.approx(-best.fun, rel=0, abs=gap + tol.gaussian_lml_tol(A, y))
     # d2l reports ls = 0.299 for its kernel exp(-r^2 / (2 ls)), i.e. l = sqrt(0.299) = 0.547,
     # and sigma = 0.24, on its own (unseeded) draw of the same data set.
-    assert ref["ls"] == pytest.approx(math.sqrt(views.D2L_REPORTED["ls"]), abs=0.05)
-    assert ref["sigma"] == pytest.approx(views.D2L_REPORTED["sigma"], abs=0.03)
+    assert ref.ls == pytest.approx(math.sqrt(views.D2L_REPORTED["ls"]), abs=0.05)
+    assert ref.sigma == pytest.approx(views.D2L_REPORTED["sigma"], abs=0.03)
 
 
 def test_fit_keeps_fixed_hyperparameters_and_never_ends_below_its_start():
@@ -523,17 +535,17 @@ def test_bad_input_raises_input_error_with_a_code(call, code):
 
 
 def test_views_give_the_band_around_the_mean_and_the_surfaces_best_point():
-    form = ("single", ("RBF", (("amplitude", 1.0), ("lengthscale", 0.5))), None)
+    kernel = RBF(1.0, 0.5)
     text = views.dataset_text("d2l")
-    view = views.posterior_view(form, text, 0.06, 2, 0, "d2l")
-    lower, upper = view["band"]
+    view = views.posterior_view(kernel, text, 0.06, 2, 0, "d2l")
+    lower, upper = view.band
     # (m - 2 sd + m + 2 sd) / 2: 3 roundings of numbers up to |m| + 2 sd
     midpoint = tol.rounding_tol(float(torch.maximum(lower.abs(), upper.abs()).max()), 3)
-    torch.testing.assert_close((lower + upper) / 2, view["mean"], rtol=0, atol=midpoint)
-    assert bool((upper >= lower).all()) and view["truth"] is not None
-    surface = views.surface_view(form, text, "lengthscale", (0.05, 5.0), (1e-4, 4.0))
-    assert surface["lml"].shape == (views.SURFACE_POINTS, views.SURFACE_POINTS)
-    assert surface["best"][0] == pytest.approx(0.55, rel=0.2)
+    torch.testing.assert_close((lower + upper) / 2, view.mean, rtol=0, atol=midpoint)
+    assert bool((upper >= lower).all()) and view.truth is not None
+    surface = views.surface_view(kernel, text, "lengthscale", (0.05, 5.0), (1e-4, 4.0))
+    assert surface.lml.shape == (views.SURFACE_POINTS, views.SURFACE_POINTS)
+    assert surface.best[0] == pytest.approx(0.55, rel=0.2)
 
 
 def test_nearly_duplicated_inputs_without_noise_are_blamed_on_rounding_not_the_matrix():

@@ -226,9 +226,7 @@ OVERSIZE = {
     "gp_observations.true_function": lambda: gp_observations.true_function(
         "d2l", huge(10**7, dtype=F64)
     ),
-    "gp_prior_views.prior_view": lambda: gp_prior_views.prior_view(
-        gp_prior_views.spec_of("RBF", {}), 5, 10**10, 0
-    ),
+    "gp_prior_views.prior_view": lambda: gp_prior_views.prior_view(RBF(), 5, 10**10, 0),
     # weight space, wide networks
     "weight_space.PolynomialFeatures": lambda: weight_space.PolynomialFeatures(10)(line(10**6)),
     "weight_space.FourierFeatures": lambda: weight_space.FourierFeatures(50)(line(10**5)),

@@ -3,6 +3,7 @@ descents against hand-written update loops, the 2 / L rule, and bad input."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import pytest
@@ -641,3 +642,9 @@ def test_a_short_newton_step_on_a_steep_slope_is_not_a_critical_point(text):
     a = optim.analyse_point(optim.typed_surface(text, 4.0), 1.0, 1.0)
     assert a.newton_step < surfaces.CRITICAL_FRACTION * 8 * 2**0.5  # window 8 x 8
     assert not a.critical
+
+
+def test_basin_shares_read_numpy_labels_as_a_cached_view_returns_them():
+    result = optim.basins(optim.surface("himmelblau"), "gd", 0.01, 50, 6)
+    as_numpy = dataclasses.replace(result, labels=result.labels.numpy())
+    assert as_numpy.shares() == result.shares()

@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 
 from core.activations import ACTIVATIONS
+from core.depth import INITS
 from tests import tolerances as tol
-from tests.apptest import assert_clean, open_page, plotly_figures
+from tests.apptest import assert_clean, extreme_links, open_page, plotly_figures
+from views.activations import NAME_KEYS, chain, clipping, custom, depth, functions
+from views.activations.depth import INIT_KEYS
 
 PAGE = "activations.py"
 TABS = {
@@ -25,6 +28,8 @@ TABS_ZH = {
     "custom": "自定义激活函数",
 }
 NAMES = list(ACTIVATIONS)
+# Every activation that has parameters: their sliders show only when it is chosen.
+PARAMETRISED = [name for name in NAMES if ACTIVATIONS[name].params]
 
 
 def _open(tab: str, **params) -> object:
@@ -63,25 +68,17 @@ def test_default_tab_is_function_and_derivative_with_kink_note():
     assert any("0.25" in m.value for m in at.markdown)  # sigmoid'(0) in the probe table
 
 
-@pytest.mark.parametrize(
-    "params",
-    [
-        {"act_fns": NAMES[:6], "act_xmax": "1", "act_eps": "0.0001", "act_x0": "-10",
-         "act_second": "true"},
-        {"act_fns": NAMES[6:12], "act_xmax": "20", "act_eps": "0.5", "act_x0": "10"},
-        {"act_fns": NAMES[12:], "act_second": "true", "act_x0": "6"},
-        {"act_fns": ["leaky_relu", "prelu", "elu", "silu", "softplus"],
-         "act_leaky_relu_negative_slope": "0", "act_prelu_weight": "-1", "act_elu_alpha": "0.1",
-         "act_silu_beta": "0.1", "act_softplus_beta": "0.1", "act_second": "true"},
-        {"act_fns": ["leaky_relu", "prelu", "elu", "silu", "softplus"],
-         "act_leaky_relu_negative_slope": "1", "act_prelu_weight": "1", "act_elu_alpha": "3",
-         "act_silu_beta": "10", "act_softplus_beta": "10"},
-    ],
-)  # fmt: skip
-def test_function_controls_at_their_extremes(params):
-    at = _open("functions", **params)
+def test_the_views_name_every_activation_and_initialisation_core_has():
+    assert list(NAME_KEYS) == NAMES
+    assert tuple(INIT_KEYS) == INITS
+
+
+@pytest.mark.parametrize("fns", [NAMES[:6], NAMES[6:12], NAMES[12:], PARAMETRISED])
+@pytest.mark.parametrize("link", extreme_links(functions))
+def test_function_controls_at_their_extremes(fns, link):
+    at = _open("functions", act_fns=fns, **link)
     assert not at.warning, [w.value for w in at.warning]
-    assert len(plotly_figures(at)[0]["data"]) >= 2 * min(len(params["act_fns"]), 6)
+    assert len(plotly_figures(at)[0]["data"]) >= 2 * min(len(fns), 6)
 
 
 def test_multiselect_accepts_display_names_and_drops_junk_with_a_notice():
@@ -111,16 +108,17 @@ def test_moving_function_controls_changes_the_chart():
     assert len(plotly_figures(at)[0]["data"]) == 9  # three activations on three panels
 
 
-def test_depth_at_its_extremes_and_every_activation():
-    at = _open("depth", act_depth="1", act_width="4", act_init="Xavier / Glorot")
-    at = _open(
-        "depth",
-        act_depth="50",
-        act_width="512",
-        act_init="Plain normal N(0, σ²)",
-        act_sigma="10",
-        act_depth_fn="Identity",
-    )
+@pytest.mark.parametrize("view", [depth, chain, clipping, custom], ids=lambda m: m.__name__)
+def test_every_view_at_the_extremes_of_its_controls(view):
+    tab = view.__name__.rsplit(".", 1)[-1]
+    for link in extreme_links(view):
+        at = _open(tab, **link)
+        assert plotly_figures(at), link
+        if link.get("act_expr") != "log(x)":  # log(x) is not finite for x <= 0 and says so
+            assert not at.warning, (link, [w.value for w in at.warning])
+
+
+def test_depth_every_activation():
     at = _open("depth", act_depth="3", act_width="8", act_sigma="0.01")
     seen = set()
     for name in NAMES:
@@ -146,10 +144,8 @@ def test_sigmoid_with_plain_init_visibly_vanishes_on_the_page():
     assert float(ratio) < 1e-8
 
 
-def test_chain_rule_extremes_and_every_activation():
-    _open("chain", act_chain_depth="1", act_chain_x0="-5", act_chain_w="-3")
-    _open("chain", act_chain_depth="50", act_chain_x0="5", act_chain_w="3")
-    at = _open("chain", act_chain_fn="ReLU", act_chain_x0="-5")
+def test_chain_rule_every_activation():
+    at = _open("chain", act_chain_fn="ReLU", act_chain_x0=str(chain.X0.low))
     assert any("exactly 0" in c.value for c in at.caption)
     before = _specs(at)
     at.slider(key="act_chain_w").set_value(0.5).run()
@@ -177,11 +173,8 @@ def test_sigmoid_chain_metrics_match_the_bound_at_zero():
     assert by_hand <= bound == pytest.approx(0.25**3, rel=0, abs=_half_unit(shown[2]))
 
 
-def test_clipping_extremes_and_a_change():
-    _open("clipping", act_clip_n="2", act_clip_scale="0.1", act_clip_value="0.01",
-          act_clip_norm="0.1")  # fmt: skip
-    at = _open("clipping", act_clip_n="64", act_clip_scale="100", act_clip_value="10",
-               act_clip_norm="100")  # fmt: skip
+def test_clipping_at_its_highs_changes_with_a_control():
+    at = _open("clipping", **extreme_links(clipping)[1])
     before = _specs(at)
     at.slider(key="act_clip_n").set_value(8).run()
     assert_clean(at)
@@ -208,10 +201,10 @@ def test_formulas_that_are_not_finite_everywhere_warn():
 
 
 def test_custom_extremes_and_changes():
-    at = _open("custom", act_custom_ref="nothing", act_custom_xmax="20",
+    at = _open("custom", act_custom_ref="nothing", act_custom_xmax=str(custom.X_MAX.high),
                act_custom_second="true", act_expr="2")  # fmt: skip
     assert len(plotly_figures(at)[0]["data"]) == 3
-    at = _open("custom", act_custom_xmax="1", act_expr="x" + " " * 250)
+    at = _open("custom", act_custom_xmax=str(custom.X_MAX.low), act_expr="x" + " " * 250)
     before = _specs(at)
     at.text_input(key="act_expr").set_value("max(x, 0.1 * x)").run()
     assert_clean(at)

@@ -8,11 +8,13 @@ import pytest
 import streamlit as st
 
 from core import bnn_vi
-from core.bnn import ACTIVATION_NAMES
+from core.bnn import ACTIVATION_NAMES, PARAMETERS
 from core.bnn_data import TRUE_FUNCTIONS
 from core.errors import InputError
 from tests.apptest import (
     assert_clean,
+    declared_controls,
+    extreme_links,
     open_page,
     plotly_figures,
     run_code_panels,
@@ -22,55 +24,13 @@ from tests.apptest import (
 )
 from tests.apptest import extreme as any_extreme
 from ui.i18n import CATALOGS
+from views.bayesian_nn import common, noise, prior, vi
 
 SCRIPT = "bayesian_nn.py"
 TAB_KEYS = {"prior": "bnn.tab.prior", "vi": "bnn.tab.vi", "noise": "bnn.tab.noise"}
-_PRIOR_PARAMS = {
-    f"bnn_{name}_{part}": kind
-    for name in ("fc1_weight", "fc1_bias", "out_weight", "out_bias")
-    for part, kind in (("loc", "slider"), ("scale", "select_slider"))
-}
-
-
-def _data_controls(prefix: str) -> dict[str, str]:
-    return {
-        f"{prefix}_fn": "selectbox",
-        f"{prefix}_noise": "slider",
-        f"{prefix}_n": "slider",
-        f"{prefix}_gap_c": "slider",
-        f"{prefix}_gap_w": "slider",
-    }
-
-
-# the controls of each tab: key -> kind of widget
-CONTROLS = {
-    "prior": {
-        "bnn_width": "select_slider",
-        "bnn_act": "selectbox",
-        "bnn_n": "slider",
-        "bnn_scale_out": "toggle",
-        **_PRIOR_PARAMS,
-    },
-    "vi": {
-        **_data_controls("bnn_vi"),
-        "bnn_vi_width": "select_slider",
-        "bnn_vi_act": "selectbox",
-        "bnn_vi_prior": "select_slider",
-        "bnn_vi_sigma_y": "select_slider",
-        "bnn_vi_steps": "slider",
-        "bnn_vi_lr": "select_slider",
-        "bnn_vi_k": "select_slider",
-    },
-    "noise": {
-        **_data_controls("bnn_reg"),
-        "bnn_reg_width": "select_slider",
-        "bnn_reg_act": "selectbox",
-        "bnn_reg_sx": "slider",
-        "bnn_reg_sh": "slider",
-        "bnn_reg_steps": "slider",
-        "bnn_reg_lr": "select_slider",
-    },
-}
+VIEWS = {"prior": prior, "vi": vi, "noise": noise}
+# the controls of each tab, from the views' declarations: key -> kind of widget
+CONTROLS = {tab: {c.key: c.kind for c in declared_controls(view)} for tab, view in VIEWS.items()}
 TRAIN_BUTTON = {"vi": "bnn_vi_train", "noise": "bnn_noise_train"}
 # The cheapest training the controls allow (and what the code panels then run).
 TINY = {
@@ -126,6 +86,12 @@ def train(at, tab: str):
     return at
 
 
+def test_the_option_tables_name_what_core_names_in_its_order():
+    assert tuple(common.ACTIVATIONS) == ACTIVATION_NAMES
+    assert tuple(common.FUNCTIONS) == tuple(TRUE_FUNCTIONS)
+    assert tuple(prior.PRIORS) == tuple(prior.ROLES) == PARAMETERS
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("tab", list(TAB_KEYS))
 def test_every_tab_draws_computes_alone_and_its_code_runs(tab, lang):
@@ -151,6 +117,18 @@ def test_every_control_at_its_extremes(tab):
         assert_clean(at)
         assert plotly_figures(at)
         assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.parametrize(
+    ("tab", "link"),
+    [(tab, link) for tab, view in VIEWS.items() for link in extreme_links(view)],
+    ids=lambda v: v if isinstance(v, str) else "-".join(f"{k}={x}" for k, x in v.items())[:60],
+)
+def test_every_link_at_the_extremes_of_the_declared_controls(tab, link):
+    at = open_tab(tab, **link)
+    assert plotly_figures(at)
+    assert not at.error, [e.value for e in at.error]
+    assert not [w.value for w in at.warning if "bnn_" in w.value]  # every value was accepted
 
 
 @pytest.mark.parametrize("tab", ["vi", "noise"])

@@ -12,42 +12,31 @@ from core import distributions as nd
 from core import distributions_1d as d1
 from core.errors import InputError
 from tests import tolerances as tol
-from tests.apptest import assert_clean, open_page, plotly_figures, trace_array
+from tests.apptest import assert_clean, extreme_links, open_page, plotly_figures, trace_array
 from ui.i18n import CATALOGS, translate
+from views.distributions import covariance, normal_2d, univariate
 
 PAGE = "distributions.py"
 TAB_1D = CATALOGS["en"]["dist.tab.1d"]
 MATRIX_MODE = CATALOGS["en"]["dist.cov_mode.matrix"]
-
-LOW_2D = {
-    "nd_mx": "-5.0",
-    "nd_my": "-5.0",
-    "nd_sx": "0.1",
-    "nd_sy": "0.1",
-    "nd_rho": "-0.99",
-    "nd_n": "10",
-    "nd_slice": "true",
-    "nd_a": "-15.0",
-    "nd_surface": "true",
-    "nd_px": "-30.0",
-    "nd_py": "-30.0",
-    "seed": "0",
-}
-HIGH_2D = {
-    "nd_mx": "5.0",
-    "nd_my": "5.0",
-    "nd_sx": "5.0",
-    "nd_sy": "5.0",
-    "nd_rho": "0.99",
-    "nd_n": "100000",
-    "nd_slice": "true",
-    "nd_a": "15.0",
-    "nd_surface": "true",
-    "nd_px": "30.0",
-    "nd_py": "30.0",
-    "seed": str(2**31 - 1),
-}
 MIXED_2D = {"nd_sx": "0.1", "nd_sy": "5.0", "nd_rho": "0.99"}
+
+
+def _links_2d() -> dict[str, dict[str, str]]:
+    """Every control of the 2D tab at each end of its range, read from the declarations; the
+    high end once with the typed matrix (all 25: singular, so the last valid state is drawn)
+    and once with the sliders, the slice and the surface on."""
+    low, high, *others = extreme_links(normal_2d)
+    cov_low, cov_high, *cov_others = extreme_links(covariance)
+    sliders = {k: v for k, v in cov_high.items() if k != covariance.MODE.key}
+    links = {
+        "low": low | cov_low | {"seed": "0"},
+        "high": high | cov_high | {"seed": str(2**31 - 1)},
+        "high-sliders": high | sliders | {"nd_slice": "true", "nd_surface": "true"},
+        "mixed": MIXED_2D,
+    }
+    links.update((f"other-{i}", link) for i, link in enumerate(others + cov_others))
+    return links
 
 
 def _trace(fig: dict, name: str) -> dict:
@@ -124,7 +113,10 @@ def test_the_moments_table_shows_true_and_sample_values():
     assert abs(float(table.iloc[2, 1]) - 2.25) < 0.5
 
 
-@pytest.mark.parametrize("params", [LOW_2D, HIGH_2D, MIXED_2D], ids=["low", "high", "mixed"])
+LINKS_2D = _links_2d()
+
+
+@pytest.mark.parametrize("params", LINKS_2D.values(), ids=LINKS_2D.keys())
 def test_every_2d_control_at_its_extremes(params):
     at = open_page(PAGE, params)
     _clean_without_warnings(at)
@@ -220,8 +212,9 @@ def test_a_valid_typed_matrix_is_drawn_and_in_the_code_panel():
 
 
 def _family_params(name: str, pick: str) -> dict[str, str]:
-    family = d1.FAMILIES[name]
-    params = {f"nd_{name.lower()}_{p.name}": str(getattr(p, pick)) for p in family.params}
+    end = 0 if pick == "low" else -1
+    sliders = [s for (family, _), s in univariate.PARAMS.items() if family == name]
+    params = {s.key: s.extremes()[end] for s in sliders}
     if name == "Uniform":  # low = high would be invalid: keep the interval open
         params = {"nd_uniform_low": "-5.0", "nd_uniform_high": "5.0"}
     return params
@@ -231,7 +224,7 @@ def _family_params(name: str, pick: str) -> dict[str, str]:
 @pytest.mark.parametrize("pick", ["low", "high"])
 def test_every_family_at_the_extremes_of_its_controls(name, pick):
     params = {"nd_tab": TAB_1D, "nd_family": name, **_family_params(name, pick)}
-    params["nd_n1"] = "10" if pick == "low" else "100000"
+    params[univariate.N.key] = univariate.N.extremes()[0 if pick == "low" else -1]
     at = open_page(PAGE, params)
     _clean_without_warnings(at)
     (fig,) = plotly_figures(at)
@@ -239,6 +232,17 @@ def test_every_family_at_the_extremes_of_its_controls(name, pick):
     assert CATALOGS["en"]["dist.1d.pdf"] in _names(fig)
     assert len(at.table) == 1  # the rsample table
     assert len(_programs(at)) == 2
+
+
+LINKS_1D = extreme_links(univariate)
+
+
+@pytest.mark.parametrize("params", LINKS_1D, ids=[f"link-{i}" for i in range(len(LINKS_1D))])
+def test_every_1d_declaration_at_its_extremes(params):
+    at = open_page(PAGE, {"nd_tab": TAB_1D, **params})
+    _clean_without_warnings(at)
+    assert plotly_figures(at)
+    _assert_valid_plotly(at)
 
 
 def test_the_1d_summary_and_histogram_are_core_numbers():

@@ -11,8 +11,10 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
 from core import gp_posterior_views as views
 from core.kernels import KERNELS
 from tests import tolerances as tol
-from tests.apptest import assert_clean, open_page, plotly_figures, trace_array
+from tests.apptest import assert_clean, extreme_links, open_page, plotly_figures, trace_array
 from ui.i18n import CATALOGS
+from ui.kernel_controls import KERNEL_LABELS
+from views.gp_posterior import common, covariance, likelihood, noise, posterior
 
 PAGE = "gp_posterior.py"
 EN = CATALOGS["en"]
@@ -75,18 +77,20 @@ def test_defaults_show_d2ls_data_the_posterior_and_the_likelihood_terms():
     assert total == pytest.approx(sum(parts), rel=0, abs=shown)
 
 
-KERNEL_LOW = {"gpp_k_amp": "0.1", "gpp_k_ls": "0.05", "gpp_k_period": "0.5", "gpp_k_alpha": "0.1"}
-KERNEL_LOW |= {"gpp_k_s0": "0.1", "gpp_k_s": "0.1", "gpp_k_lalpha": "0.1"}
-KERNEL_HIGH = {"gpp_k_amp": "3.0", "gpp_k_ls": "5", "gpp_k_period": "5.0", "gpp_k_alpha": "10"}
-KERNEL_HIGH |= {"gpp_k_s0": "5.0", "gpp_k_s": "10.0", "gpp_k_lalpha": "3.0"}
+def _kernel_at(name: str, end: int) -> dict[str, str]:
+    """The single kernel ``name`` with every parameter and the noise at its low (end 0) or
+    high (end -1) end, read from the declarations."""
+    picker = common.KERNEL
+    link = {picker.choice.key: EN[KERNEL_LABELS[name]]}
+    for param in picker.parameters(name):
+        control = picker.parameter(name, param)
+        link[control.key] = control.extremes()[end]
+    return link | {common.NOISE.key: common.NOISE.extremes()[end]}
 
 
 @pytest.mark.parametrize("i", range(len(KERNELS)))
 def test_every_kernel_at_its_extremes(i):
-    name = list(KERNELS)[i]
-    limits = KERNEL_LOW if i % 2 else KERNEL_HIGH
-    noise = "0.0001" if i % 2 else "4"
-    at = _open("posterior", gpp_k_kernel=EN[f"gp.kernel.{name}"], gpp_noise=noise, **limits)
+    at = _open("posterior", **_kernel_at(list(KERNELS)[i], 0 if i % 2 else -1))
     _quiet(at)
     assert np.isfinite(_mean(at)).all()
 
@@ -101,19 +105,38 @@ def test_the_likelihood_contour_follows_the_kernels_hyperparameter(name):
     assert contour["data"][0]["type"] == "contour"
 
 
-EXTREMES = [
-    {"gpp_noise": "0.0001", "gpp_n": "1", "gpp_prior": "false", "gpp_xstar": "-10.0"},
-    {"gpp_noise": "4", "gpp_n": "50", "gpp_xstar": "10.0", "gpp_steps": "1000", "gpp_lr": "0.5"},
-    {"gpp_steps": "10", "gpp_lr": "0.005", "seed": str(2**31 - 1), "present": "true"},
-]
+VIEWS = {"posterior": posterior, "covariance": covariance, "likelihood": likelihood}
+VIEWS["noise"] = noise
+# Every control above the tabs and of the tab at its low, then its high end (from the
+# declarations); then the largest seed in presentation mode.
+OTHER = {"seed": str(2**31 - 1), "present": "true"}
 
 
-@pytest.mark.parametrize("params", EXTREMES, ids=["low", "high", "other"])
+@pytest.mark.parametrize("end", [0, 1, None], ids=["low", "high", "other"])
 @pytest.mark.parametrize("tab", list(TAB))
-def test_every_control_at_its_extremes(tab, params):
-    at = _open(tab, **params)
+def test_every_control_at_its_extremes(tab, end):
+    links = [OTHER] if end is None else [extreme_links(common)[end], extreme_links(VIEWS[tab])[end]]
+    at = _open(tab, **{k: v for link in links for k, v in link.items()})
     _quiet(at)
     assert plotly_figures(at)
+
+
+def _options_above_the_tabs() -> list[dict[str, str]]:
+    """Each other option of the choices above the tabs (k₂'s inside a sum, where it shows;
+    the single kernel and k₁ share their keys, so their links come twice)."""
+    links: list[dict[str, str]] = []
+    for option in extreme_links(common)[2:]:
+        link = option | {common.FORM.key: SUM} if common.K2.choice.key in option else option
+        if link not in links:
+            links.append(link)
+    return links
+
+
+@pytest.mark.parametrize("params", _options_above_the_tabs(), ids=str)
+def test_every_option_above_the_tabs(params):
+    at = _open("posterior", **params)
+    _quiet(at)
+    assert np.isfinite(_mean(at)).all()
 
 
 @pytest.mark.parametrize("form", [SUM, PRODUCT])

@@ -1,13 +1,16 @@
 """The GP-priors page through app.py: every tab in both languages, every control at its
-extremes, junk in the link, charts that follow the controls, and code panels that run."""
+extremes (read from the views' declarations), junk in the link, charts that follow the
+controls, and code panels that run."""
 
 import json
+from collections import ChainMap
 
 import numpy as np
 import pytest
 
-from tests.apptest import assert_clean, open_page, plotly_figures, trace_array
+from tests.apptest import assert_clean, extreme_links, open_page, plotly_figures, trace_array
 from ui.i18n import CATALOGS
+from views.gp_priors import algebra, basis, bumps, grid, kernels, network, simple
 
 PAGE = "gp_priors.py"
 EN = CATALOGS["en"]
@@ -43,101 +46,57 @@ def test_every_tab_draws_at_its_defaults_in_both_languages(tab, lang):
     assert at.code, "every view shows its PyTorch code"
 
 
+def _merged(*modules) -> list[dict[str, str]]:
+    """`extreme_links` of views drawn in one tab: all their lows in one link, all their highs
+    in another, then each further option."""
+    per_view = [extreme_links(m) for m in modules]
+    ends = [dict(ChainMap(*(links[end] for links in per_view))) for end in (0, 1)]
+    return ends + [link for links in per_view for link in links[2:]]
+
+
+def _kernel_links(picker, **extra: str) -> list[dict[str, str]]:
+    """Each kernel a picker offers with its parameters at their low ends, then at their high
+    ends (with ``extra``)."""
+    links = []
+    for name, label in zip(picker.options, picker.choice.url_values(), strict=True):
+        sliders = [picker.parameter(name, p) for p in picker.parameters(name)]
+        for end in (0, -1):
+            ends = {c.key: c.extremes()[end] for c in sliders}
+            links.append({picker.choice.key: label, **ends, **extra})
+    return links
+
+
+def _exercise_links(exercise, option: str) -> list[dict[str, str]]:
+    """An algebra exercise with its controls and the shared sample count at their lows,
+    then at their highs."""
+    chosen = {algebra.VIEW.key: EN[algebra.VIEW.options[option]]}
+    return [link | chosen for link in _merged(algebra, exercise)[:2]]
+
+
 EXTREMES = {
     "simple": [
-        {
-            "gp_lin_alpha": "0.1",
-            "gp_lin_n": "1",
-            "gp_basis_degree": "0",
-            "gp_basis_s": "0.1",
-            "gp_basis_n": "1",
-            "gp_basis_u": "",
-        },
-        {
-            "gp_lin_alpha": "3.0",
-            "gp_lin_n": "50",
-            "gp_basis_degree": "6",
-            "gp_basis_s": "2.0",
-            "gp_basis_n": "30",
-            "gp_basis_u": "1, -2, 3, -4, 5, -6, 7",
-        },
-        {"gp_basis": EN["gp.basis.fourier"], "gp_basis_freq": "1", "gp_basis_period": "0.5"},
-        {
-            "gp_basis": EN["gp.basis.fourier"],
-            "gp_basis_freq": "10",
-            "gp_basis_period": "8.0",
-            "gp_basis_u": "0.5",
-        },
+        *_merged(simple, basis),
+        # the other basis at its lows, and the largest polynomial with every weight typed
+        {basis.KIND.key: EN["gp.basis.fourier"], "gp_basis_freq": "1", "gp_basis_period": "0.5"},
+        {"gp_basis_degree": "6", "gp_basis_u": "1, -2, 3, -4, 5, -6, 7"},
     ],
+    # the choice of kernel is swept with every kernel's own parameters, on 1000 points
     "kernels": [
-        {
-            "gp_k_kernel": _kernel("RBF"),
-            "gp_k_amp": "0.1",
-            "gp_k_ls": "0.05",
-            "gp_k_n": "1",
-            "gp_k_points": "50",
-            "gp_k_x0": "-5.0",
-        },
-        {
-            "gp_k_kernel": _kernel("RBF"),
-            "gp_k_amp": "3.0",
-            "gp_k_ls": "5",
-            "gp_k_n": "50",
-            "gp_k_points": "1000",
-            "gp_k_x0": "5.0",
-        },
-        {"gp_k_kernel": _kernel("Periodic"), "gp_k_period": "0.5", "gp_k_ls": "0.05"},
-        {"gp_k_kernel": _kernel("Periodic"), "gp_k_period": "5.0", "gp_k_ls": "5"},
-        {"gp_k_kernel": _kernel("RationalQuadratic"), "gp_k_alpha": "0.1"},
-        {"gp_k_kernel": _kernel("RationalQuadratic"), "gp_k_alpha": "10"},
-        {"gp_k_kernel": _kernel("Linear"), "gp_k_lalpha": "0.1", "gp_k_points": "1000"},
-        {"gp_k_kernel": _kernel("Linear"), "gp_k_lalpha": "3.0"},
-        {"gp_k_kernel": _kernel("NeuralNetwork"), "gp_k_s0": "0.1", "gp_k_s": "0.1"},
-        {
-            "gp_k_kernel": _kernel("NeuralNetwork"),
-            "gp_k_s0": "5.0",
-            "gp_k_s": "10.0",
-            "gp_k_points": "1000",
-        },
-        {"gp_k_kernel": _kernel("ArcCosine"), "gp_k_s0": "0.1", "gp_k_s": "10.0"},
-        {"gp_k_kernel": _kernel("OrnsteinUhlenbeck"), "gp_k_ls": "0.05", "gp_k_points": "1000"},
-        {"gp_k_kernel": _kernel("Matern32"), "gp_k_ls": "5"},
-        {"gp_k_kernel": _kernel("Matern52"), "gp_k_ls": "5", "gp_k_points": "1000"},
+        *extreme_links(kernels)[:2],
+        *_kernel_links(kernels.KERNEL, **{kernels.POINTS.key: "1000"}),
     ],
     "bumps": [
-        {"gp_bump_j": "1", "gp_bump_ls": "0.1", "gp_bump_sigma": "0.1", "gp_bump_n": "1"},
-        {
-            "gp_bump_j": "1000",
-            "gp_bump_ls": "2.0",
-            "gp_bump_sigma": "3.0",
-            "gp_bump_n": "30",
-            "gp_bump_spread": EN["gp.bumps.spread.window"],
-        },
+        *extreme_links(bumps),
         {"gp_bump_j": "1", "gp_bump_spread": EN["gp.bumps.spread.window"]},
     ],
-    "network": [
-        {
-            "gp_net_act": "erf",
-            "gp_net_j": "1",
-            "gp_net_n": "1",
-            "gp_net_sigma_b": "0.0",
-            "gp_net_sigma_v": "0.1",
-            "gp_net_sigma0": "0.1",
-            "gp_net_sigma": "0.1",
-            "gp_net_x0": "-5.0",
-        },
-        {
-            "gp_net_act": "relu",
-            "gp_net_j": "10000",
-            "gp_net_n": "20",
-            "gp_net_sigma_b": "3.0",
-            "gp_net_sigma_v": "3.0",
-            "gp_net_sigma0": "5.0",
-            "gp_net_sigma": "10.0",
-            "gp_net_x0": "5.0",
-        },
-    ],
+    "network": extreme_links(network),
     "algebra": [
+        *(
+            link
+            for option, (_, exercise) in algebra.EXERCISES.items()
+            for link in _exercise_links(exercise, option)
+        ),
+        # combinations the generated links do not reach: other kernels, mixed ends
         {
             "gp_alg_view": EN["gp.alg.compose"],
             "gp_a1_kernel": _kernel("Linear"),
@@ -164,16 +123,12 @@ EXTREMES = {
             "gp_a1_ls": "5",
             "gp_alg_n": "30",
         },
-        {"gp_alg_view": EN["gp.alg.amplitude"], "gp_alg_amp": "0.1", "gp_a1_ls": "0.05"},
         {
             "gp_alg_view": EN["gp.alg.amplitude"],
             "gp_alg_amp": "3.0",
             "gp_a1_kernel": _kernel("Periodic"),
             "gp_a1_period": "5.0",
         },
-        {"gp_alg_view": EN["gp.alg.ou_rbf"], "gp_alg_ls": "0.05", "gp_alg_n": "1"},
-        {"gp_alg_view": EN["gp.alg.ou_rbf"], "gp_alg_ls": "5", "gp_alg_n": "30"},
-        {"gp_alg_view": EN["gp.alg.product"], "gp_alg_x0": "-5.0", "gp_a1_ls": "0.05"},
         {
             "gp_alg_view": EN["gp.alg.product"],
             "gp_alg_x0": "5.0",
@@ -182,8 +137,8 @@ EXTREMES = {
         },
     ],
     "grid": [
+        *extreme_links(grid),
         {"gp_g_kernel": _kernel("OrnsteinUhlenbeck"), "gp_g_ls": "0.05", "gp_g_n": "20"},
-        {"gp_g_kernel": _kernel("RBF"), "gp_g_ls": "5", "gp_g_n": "50", "gp_g_amp": "3.0"},
         {"gp_g_kernel": _kernel("Periodic"), "gp_g_period": "5.0", "gp_g_n": "50"},
         {"gp_g_kernel": _kernel("RationalQuadratic"), "gp_g_alpha": "10", "gp_g_ls": "0.05"},
     ],

@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from core import optim
-from tests.apptest import assert_clean, open_page, plotly_figures, trace_array
+from tests.apptest import assert_clean, extreme_links, open_page, plotly_figures, trace_array
+from views.gradient_descent import basins, descent, gradient, surface
 
 PAGE = "gradient_descent.py"
 TABS = {
@@ -17,6 +18,18 @@ TABS = {
 }
 TABS_ZH = {"gradient": "梯度与曲率", "descent": "下降过程", "basins": "吸引域"}
 SURFACES = (*optim.SURFACES, "typed")
+VIEWS = {"gradient": gradient, "descent": descent, "basins": basins}
+TYPED = surface.SURFACE.url_values()[-1]  # "Your own f(x, y)"
+
+
+def _ends(*modules) -> tuple[dict[str, str], dict[str, str]]:
+    """The links at every low end and at every high end of the controls of ``modules``."""
+    links = [extreme_links(module) for module in modules]
+    low, high = {}, {}
+    for module_links in links:
+        low |= module_links[0]
+        high |= module_links[1]
+    return low, high
 
 
 def _open(tab: str, **params) -> object:
@@ -88,15 +101,21 @@ def test_the_probe_moves_and_the_chart_follows():
     assert at.metric[0].value == "27"  # f(-2, 1) = (4 + 50 * 1) / 2 on the kappa = 50 bowl
 
 
+_SURFACE_LOW, _SURFACE_HIGH = _ends(surface, gradient)
+
+
 @pytest.mark.parametrize(
     "params",
     [
-        {"gd_kappa": "1", "gd_px": "-10", "gd_py": "-10", "gd_3d": "true"},
-        {"gd_kappa": "100", "gd_px": "10", "gd_py": "10"},
-        {"gd_surface": "Your own f(x, y)", "gd_width": "1", "gd_expr": "abs(x) + max(y, 0)"},
-        {"gd_surface": "Your own f(x, y)", "gd_width": "10", "gd_expr": "x", "gd_3d": "true"},
+        _SURFACE_LOW,  # the flattest bowl, probed in a corner, in 3D
+        _SURFACE_HIGH,  # f = x on the widest window, probed in the other corner
+        # the steepest bowl, probed in the far corner
+        {surface.KAPPA.key: _SURFACE_HIGH[surface.KAPPA.key]} | _ends(gradient)[1],
+        # a formula with kinks on the narrowest window
+        {surface.SURFACE.key: TYPED, surface.WIDTH.key: _SURFACE_LOW[surface.WIDTH.key],
+         surface.EXPRESSION.key: surface.EXPRESSION.examples[0]},
     ],
-)
+)  # fmt: skip
 def test_gradient_tab_at_its_extremes(params):
     at = _open("gradient", **params)
     assert not at.warning, [w.value for w in at.warning]
@@ -104,21 +123,11 @@ def test_gradient_tab_at_its_extremes(params):
 
 
 def test_descent_controls_at_their_extremes():
-    at = _open(
-        "descent",
-        gd_opts=list(optim.OPTIMIZERS),
-        gd_lr="10",
-        gd_steps="1000",
-        gd_beta1="0.99",
-        gd_beta2="0.9999",
-        gd_x0="10",
-        gd_y0="10",
-        gd_3d="true",
-    )
+    low, high = _ends(descent)
+    at = _open("descent", **high, gd_opts=list(optim.OPTIMIZERS), gd_3d="true")
     assert any("diverged" in e.value for e in at.warning) and not at.error
     assert len(plotly_figures(at)) == 3
-    at = _open("descent", gd_lr="0.0001", gd_steps="10", gd_beta1="0", gd_beta2="0.9",
-               gd_x0="-10", gd_y0="-10", gd_opts=["nesterov", "rmsprop"])  # fmt: skip
+    at = _open("descent", **low, gd_opts=["nesterov", "rmsprop"])
     assert not at.error and len(plotly_figures(at)) == 2
 
 
@@ -153,16 +162,28 @@ def test_changing_descent_controls_changes_the_charts():
 
 
 def test_basins_at_their_extremes_and_every_optimiser():
-    at = _open("basins", gd_b_n="50", gd_b_steps="500", gd_b_lr="10", gd_b_beta="0.99")
+    low, high = _ends(basins)
+    # Plain gradient descent (the default), which diverges at the largest learning rate.
+    del high[basins.OPTIMIZER.key]
+    at = _open("basins", **high)
     assert any("diverged" in str(t.get("name")) for t in plotly_figures(at)[0]["data"])
-    at = _open("basins", gd_surface="Himmelblau (four minima)", gd_b_n="10", gd_b_steps="20",
-               gd_b_lr="0.0001", gd_b_beta="0")  # fmt: skip
+    at = _open("basins", gd_surface="Himmelblau (four minima)", **low)
     seen = {_specs(at)[0]}
     for name in optim.OPTIMIZERS[1:]:
         at.selectbox(key="gd_b_opt").set_value(name).run()
         assert_clean(at)
         seen.add(_specs(at)[0])
     assert len(seen) == len(optim.OPTIMIZERS)
+
+
+@pytest.mark.parametrize(
+    ("tab", "params"),
+    [(tab, link) for tab, module in VIEWS.items() for link in extreme_links(module)[2:]]
+    + [("gradient", link) for link in extreme_links(surface)[2:]],
+)
+def test_every_further_option_of_a_choice_draws(tab, params):
+    at = _open(tab, **params)
+    assert plotly_figures(at)
 
 
 def test_himmelblau_basins_show_its_four_minima():

@@ -7,7 +7,9 @@ import pytest
 
 from tests.apptest import (
     assert_clean,
+    declared_controls,
     extreme,
+    extreme_links,
     open_page,
     plotly_figures,
     run_code_panels,
@@ -15,6 +17,7 @@ from tests.apptest import (
     widget,
 )
 from ui.i18n import CATALOGS
+from views.gumbel import anneal, common, distribution, gradients, gumbel_max, maxima, softmax, topk
 
 SCRIPT = "gumbel.py"
 TAB_KEYS = {
@@ -23,6 +26,14 @@ TAB_KEYS = {
     "softmax": "gumbel.tab.softmax",
     "anneal": "gumbel.tab.anneal",
     "topk": "gumbel.tab.topk",
+}
+# the view modules of each tab (a tab's sections are modules of their own)
+MODULES = {
+    "distribution": (distribution, maxima),
+    "max": (gumbel_max,),
+    "softmax": (softmax, gradients),
+    "anneal": (anneal,),
+    "topk": (topk,),
 }
 # the controls of each tab: key -> kind of widget
 CONTROLS = {
@@ -85,6 +96,28 @@ def test_every_control_at_its_extremes(tab):
         assert plotly_figures(at)
 
 
+def test_the_declarations_are_the_controls_each_tab_draws():
+    for tab, modules in MODULES.items():
+        declared = {c.key for module in modules for c in declared_controls(module)}
+        assert declared == set(CONTROLS[tab]), tab
+
+
+@pytest.mark.parametrize(
+    ("tab", "link"),
+    [
+        (tab, link)
+        for tab, modules in MODULES.items()
+        for module in (*modules, common)
+        for link in extreme_links(module)
+    ],
+)
+def test_links_at_the_declared_extremes_draw_without_warning(tab, link):
+    at = open_tab(tab, **link)
+    assert not at.warning
+    assert not at.error
+    assert plotly_figures(at)
+
+
 @pytest.mark.parametrize("tab", list(TAB_KEYS))
 def test_junk_url_params_warn_and_fall_back(tab):
     junk = dict.fromkeys(CONTROLS[tab], "abc")
@@ -99,8 +132,8 @@ def test_junk_url_params_warn_and_fall_back(tab):
 def test_junk_tab_and_out_of_range_values_are_replaced():
     at = open_page(SCRIPT, {"gb_view": "<script>", "gb_loc": "1e9", "gb_scale": "-5"})
     assert_clean(at)
-    assert at.session_state["gb_loc"] == 3.0
-    assert at.session_state["gb_scale"] == 0.2
+    assert at.session_state["gb_loc"] == distribution.LOC.high
+    assert at.session_state["gb_scale"] == distribution.SCALE.low
     assert len(at.warning) == 3
 
 

@@ -8,8 +8,7 @@ import torch
 from core import gp_observations as obs
 from core import gp_posterior as gpp
 from core import gp_posterior_views as views
-from core.gp_prior_views import spec_of
-from core.kernels import RBF
+from core.kernels import PARAMETERS, RBF, make_kernel
 from tests import tolerances as tol
 from ui.snippets import gp_posterior as snippets
 
@@ -54,20 +53,20 @@ def _posterior_tolerances(kernel, x, y, grid, x_star, noise, view, n_samples, se
         return jiggle(K, KERNEL_OPS * tol.EPS64 * K.abs())
 
     def posterior(jiggle):
-        K = kernel_matrix(jiggle, x, x) + (noise + view["jitter"]) * eye
+        K = kernel_matrix(jiggle, x, x) + (noise + view.jitter) * eye
         L = torch.linalg.cholesky(jiggle(K, tol.cholesky_rounding(K)))
         K_s = kernel_matrix(jiggle, x, grid)
         alpha = torch.cholesky_solve(y[:, None], L)[:, 0]
         V = torch.linalg.solve_triangular(L, K_s, upper=False)
         cov = kernel_matrix(jiggle, grid, grid) - V.T @ V
-        return L, alpha, K_s.T @ alpha, (cov + cov.T) / 2 + view["sample_jitter"] * eye_test
+        return L, alpha, K_s.T @ alpha, (cov + cov.T) / 2 + view.sample_jitter * eye_test
 
     C0 = posterior(lambda M, scale: M)[3]
     L0, rounding = torch.linalg.cholesky(C0), tol.cholesky_rounding(C0)
 
     def outputs(jiggle):
         L, alpha, mean, C = posterior(jiggle)
-        sd = (C.diagonal() - view["sample_jitter"]).clamp_min(0).sqrt()
+        sd = (C.diagonal() - view.sample_jitter).clamp_min(0).sqrt()
         draws = z @ tol.cholesky_first_order(L0, jiggle(C, rounding) - C0).T
         data_fit = -0.5 * y @ alpha
         complexity = -torch.log(L.diagonal()).sum()
@@ -88,102 +87,87 @@ def _posterior_tolerances(kernel, x, y, grid, x_star, noise, view, n_samples, se
     return tol.sensitivity_tol(outputs)
 
 
-def _spec(name: str):
-    from core.kernels import PARAMETERS
-
-    return spec_of(name, {p: PARAMS[p] for p in PARAMETERS[name]})
+def _kernel(name: str):
+    return make_kernel(name, **{p: PARAMS[p] for p in PARAMETERS[name]})
 
 
-def _form(op: str, *names: str):
-    specs = [_spec(n) for n in names]
-    return (op, specs[0], specs[1] if len(specs) > 1 else None)
-
-
-def _named(form):
-    op, s1, s2 = form
-    return op, (s1[0], dict(s1[1])), None if s2 is None else (s2[0], dict(s2[1]))
-
-
-FORMS = [
-    _form("single", "RBF"),
-    _form("single", "Matern32"),
-    _form("single", "Periodic"),
-    _form("single", "RationalQuadratic"),
-    _form("single", "Linear"),
-    _form("single", "NeuralNetwork"),
-    _form("single", "ArcCosine"),
-    _form("+", "RBF", "Periodic"),
-    _form("*", "Matern52", "OrnsteinUhlenbeck"),
+KERNELS = [
+    _kernel("RBF"),
+    _kernel("Matern32"),
+    _kernel("Periodic"),
+    _kernel("RationalQuadratic"),
+    _kernel("Linear"),
+    _kernel("NeuralNetwork"),
+    _kernel("ArcCosine"),
+    _kernel("RBF") + _kernel("Periodic"),
+    _kernel("Matern52") * _kernel("OrnsteinUhlenbeck"),
 ]
 TEXT = views.dataset_text("d2l")
 
 
 # Without noise, K is nearly singular for the dot-product kernels: any two ways of writing the
 # same kernel then give visibly different interpolants, so those are compared with noise only.
-CASES = [(f, 0.06) for f in FORMS] + [(f, 0.0) for f in FORMS[:3] + FORMS[-2:]]
+CASES = [(k, 0.06) for k in KERNELS] + [(k, 0.0) for k in KERNELS[:3] + KERNELS[-2:]]
 
 
-@pytest.mark.parametrize(
-    ("form", "noise"), CASES, ids=lambda c: str(c[0]) if isinstance(c, tuple) else str(c)
-)
-def test_posterior_code_reproduces_the_view(form, noise):
+@pytest.mark.parametrize(("kernel", "noise"), CASES, ids=str)
+def test_posterior_code_reproduces_the_view(kernel, noise):
     text = TEXT if noise else obs.format_observations(*obs.dataset("linear"))  # few, apart
-    view = views.posterior_view(form, text, noise, 3, 7)
-    x, y = view["x"], view["y"]
+    view = views.posterior_view(kernel, text, noise, 3, 7)
+    x, y = view.x, view.y
     code = snippets.posterior_code(
-        _named(form),
+        kernel,
         x.tolist(),
         y.tolist(),
         noise,
-        view["bounds"][:2],
+        view.bounds[:2],
         views.TEST_POINTS,
         3,
         7,
-        view["jitter"],
-        view["sample_jitter"],
+        view.jitter,
+        view.sample_jitter,
         2.5,
     )
     ns = _run(code)
     x_star = torch.tensor([2.5], dtype=F64)
-    kernel = views.kernel_of_form(form)
     tols = _posterior_tolerances(kernel, x, y, ns["x_test"], x_star, noise, view, 3, 7)
-    _close(ns["mean"], view["mean"], tols["mean"])
-    _close(ns["lower"], view["band"][0], tols["lower"])
-    _close(ns["upper"], view["band"][1], tols["upper"])
-    _close(ns["samples"], view["samples"], tols["samples"])
+    _close(ns["mean"], view.mean, tols["mean"])
+    _close(ns["lower"], view.band[0], tols["lower"])
+    _close(ns["upper"], view.band[1], tols["upper"])
+    _close(ns["samples"], view.samples, tols["samples"])
     # Without noise the mean's amplification dominates those three: the band's width and the
     # samples' spread about the mean on their own, far better conditioned.
-    _close((ns["upper"] - ns["lower"]) / 4, (view["band"][1] - view["band"][0]) / 4, tols["sd"])
-    draws = view["samples"] - view["mean"]
+    _close((ns["upper"] - ns["lower"]) / 4, (view.band[1] - view.band[0]) / 4, tols["sd"])
+    draws = view.samples - view.mean
     _close(
         ns["samples"] - ns["mean"],
         draws,
-        tols["draws"] + tol.rounding_tol(float(view["samples"].abs().max()), 2),
+        tols["draws"] + tol.rounding_tol(float(view.samples.abs().max()), 2),
     )
-    terms = views.lml_view(form, text, noise)
+    terms = views.lml_view(kernel, text, noise)
     assert float(ns["data_fit"]) == pytest.approx(terms.data_fit, rel=0, abs=tols["data_fit"])
     complexity = tols["complexity"]
     assert float(ns["complexity"]) == pytest.approx(terms.complexity, rel=0, abs=complexity)
     # + the constant -n/2 log(2 pi): one more rounding of the total
     lml = tols["lml"] + tol.rounding_tol(abs(terms.total), 2)
     assert float(ns["lml"]) == pytest.approx(terms.total, rel=0, abs=lml)
-    weights = views.influence_view(form, text, noise, 2.5)["weights"]
+    weights = views.influence_view(kernel, text, noise, 2.5).weights
     _close(ns["weights"], weights, tols["weights"])
 
 
 def test_posterior_code_without_observations_draws_the_prior():
-    form = _form("single", "RBF")
-    view = views.posterior_view(form, "", 0.1, 2, 1)
+    kernel = _kernel("RBF")
+    view = views.posterior_view(kernel, "", 0.1, 2, 1)
     code = snippets.posterior_code(
-        _named(form), [], [], 0.1, view["bounds"][:2], 200, 2, 1, 0.0, view["sample_jitter"], 0.0
+        kernel, [], [], 0.1, view.bounds[:2], 200, 2, 1, 0.0, view.sample_jitter, 0.0
     )
     ns = _run(code)
     _close(ns["mean"], torch.zeros(200), 0.0)  # an empty sum: 0 exactly
     # the prior: the same z (seed 1) through a jittered Cholesky of k(x_test, x_test)
     z = torch.randn(2, 200, generator=torch.Generator().manual_seed(1), dtype=F64)
-    K = views.kernel_of_form(form)(ns["x_test"])
-    sample = tol.cholesky_sample_tol(K, view["sample_jitter"], z)
-    _close(ns["samples"], view["samples"], sample + tol.formula_tol(lambda K: K, K, ops=KERNEL_OPS))
+    K = kernel(ns["x_test"])
+    sample = tol.cholesky_sample_tol(K, view.sample_jitter, z)
+    _close(ns["samples"], view.samples, sample + tol.formula_tol(lambda K: K, K, ops=KERNEL_OPS))
     assert float(ns["lml"]) == 0.0
 
 
@@ -227,18 +211,17 @@ def _fit_tolerances(kernel, x, y, noise, steps, bounds, fixed=()):
 
 
 @pytest.mark.parametrize(
-    ("form", "path"),
-    [(_form("single", "RBF"), "lengthscale"), (_form("+", "Linear", "Periodic"), "k2.lengthscale")],
+    ("kernel", "path"),
+    [(_kernel("RBF"), "lengthscale"), (_kernel("Linear") + _kernel("Periodic"), "k2.lengthscale")],
 )
-def test_likelihood_code_reproduces_the_surface_and_the_fit(form, path):
+def test_likelihood_code_reproduces_the_surface_and_the_fit(kernel, path):
     x, y = obs.parse_observations(TEXT)
-    kernel = views.kernel_of_form(form)
     bounds = {p: BOUNDS[p.split(".")[-1]] for p in gpp.hyperparameters(kernel)} | {
         "noise": BOUNDS["noise"]
     }
     span = BOUNDS["lengthscale"]
     code = snippets.likelihood_code(
-        _named(form), x.tolist(), y.tolist(), 0.06, 30, 0.1, bounds, path, span, (1e-4, 4.0), 8
+        kernel, x.tolist(), y.tolist(), 0.06, 30, 0.1, bounds, path, span, (1e-4, 4.0), 8
     )
     ns = _run(code)
     # the same logspace calls on the same floats: bit for bit
@@ -270,10 +253,9 @@ def test_likelihood_code_reproduces_the_surface_and_the_fit(form, path):
 
 def test_fit_code_keeps_fixed_hyperparameters_as_d2l_does():
     x, y = obs.dataset("d2l", torch.Generator().manual_seed(views.DATA_SEED))  # not rounded
-    form = ("single", ("RBF", {"amplitude": 1.0, "lengthscale": 0.4}), None)
     bounds = {"lengthscale": gpp.DEFAULT_BOUNDS, "noise": gpp.NOISE_BOUNDS}
     code = snippets.likelihood_code(
-        form, x.tolist(), y.tolist(), 0.25, 40, 0.1, bounds, fixed=("amplitude",)
+        RBF(1.0, 0.4), x.tolist(), y.tolist(), 0.25, 40, 0.1, bounds, fixed=("amplitude",)
     )
     ns = _run(code)
     result = gpp.fit(RBF(1.0, 0.4), x, y, 0.25, steps=40, lr=0.1, fixed=("amplitude",))

@@ -8,7 +8,6 @@ EN = {
     "nav.section.nn": "Neural networks",
     "nav.section.discrete": "Discrete choice",
     "page.home.title": "Overview",
-    "page.home.blurb": "What the lab is for and how to share a view.",
     "page.distributions.title": "Normal distributions",
     "page.distributions.blurb": (
         "The 2D normal of torch.distributions.MultivariateNormal: mean, covariance, sample, "
@@ -121,7 +120,6 @@ ZH = {
     "nav.section.nn": "神经网络",
     "nav.section.discrete": "离散选择",
     "page.home.title": "概览",
-    "page.home.blurb": "本实验室的用途，以及如何分享一个视图。",
     "page.distributions.title": "正态分布",
     "page.distributions.blurb": (
         "torch.distributions.MultivariateNormal 的二维正态分布：均值、协方差、sample、"

@@ -144,7 +144,6 @@ EN = {
         "its ls is ℓ², not ℓ (ls = 4 means ℓ = 2). This page uses the formula "
         "a² exp(−|x − x'|² / (2ℓ²))."
     ),
-    "gp.kernels.samples": "Prior samples",
     "gp.kernels.matrix": "Covariance matrix K",
     "gp.kernels.slice": "The slice k(x, x₀)",
     "gp.kernels.x0": "x₀ of the slice",
@@ -262,7 +261,6 @@ EN = {
     "gp.alg.k2": "Kernel k₂",
     "gp.alg.op": "Combine with",
     "gp.alg.op.help": "+ adds the kernels, * multiplies them elementwise.",
-    "gp.alg.compose.chart": "Samples of the combined kernel",
     "gp.alg.compose.note": (
         "Sum: the covariance of f + g. Product: the covariance of f · g for independent f "
         "and g, though f · g itself is not Gaussian (see the last exercise)."
@@ -448,7 +446,6 @@ ZH = {
         "注意：d2l.ai §18.2 的代码把 RBF 核写成 exp(−dist² / (2 ls))，所以其中的 ls 是 ℓ² 而不是 ℓ"
         "（ls = 4 表示 ℓ = 2）。本页使用公式 a² exp(−|x − x'|² / (2ℓ²))。"
     ),
-    "gp.kernels.samples": "先验样本",
     "gp.kernels.matrix": "协方差矩阵 K",
     "gp.kernels.slice": "切片 k(x, x₀)",
     "gp.kernels.x0": "切片的 x₀",
@@ -552,7 +549,6 @@ ZH = {
     "gp.alg.k2": "核函数 k₂",
     "gp.alg.op": "组合方式",
     "gp.alg.op.help": "+ 将核函数相加，* 将它们逐元素相乘。",
-    "gp.alg.compose.chart": "组合核函数的样本",
     "gp.alg.compose.note": (
         "和：f + g 的协方差。积：独立的 f 与 g 的乘积 f · g 的协方差，但 f · g 本身不是高斯的（见最后一个练习）。"
     ),

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
+# Bars (edges, density) and the exact pdf on a grid, for a marginal or a 1D histogram: the
+# core views' own dataclass, its tensors as numpy arrays (`ui.cached_views.to_numpy`).
+from core.distributions_1d import Histogram
 from ui.charts.base import (
     PALETTE,
     click_grid,
@@ -30,16 +33,6 @@ DASHES = ("solid", "dash", "dot", "dashdot")
 BAR_OPACITY = 0.45
 CONTOUR_SCALE = [[0.0, "#6BAED6"], [1.0, "#08306B"]]
 HEAT_SCALE = [[0.0, "rgba(213,94,0,0)"], [0.05, "rgba(213,94,0,0.15)"], [1.0, "#D55E00"]]
-
-
-@dataclass(frozen=True)
-class Histogram:
-    """Bars (edges, density) and the exact pdf on a grid, for a marginal or a 1D histogram."""
-
-    edges: np.ndarray
-    density: np.ndarray
-    grid: np.ndarray
-    pdf: np.ndarray
 
 
 def _xy(values, digits: int = 4) -> np.ndarray:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from core.activations import ACTIVATIONS
+from core.activations import ACTIVATIONS, GRID_POINTS
 from core.expression import Expression
 
 _HEADER = "import torch\nimport torch.nn.functional as F\n"
@@ -40,7 +40,8 @@ def functions_code(
     """f and f' (and f'') of each chosen activation by autograd, and the probe at x0."""
     lines = [
         _HEADER + _DERIVATIVE,
-        f"x = torch.linspace({-x_max!r}, {x_max!r}, 401, dtype=torch.float64, requires_grad=True)",
+        f"x = torch.linspace({-x_max!r}, {x_max!r}, {GRID_POINTS}, dtype=torch.float64,"
+        " requires_grad=True)",
         f"x0 = torch.tensor([{x0!r}], dtype=torch.float64, requires_grad=True)",
         "curves, probes = {}, {}",
     ]

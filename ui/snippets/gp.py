@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from core.gp_prior_views import GRID_RANGE, X_BASIS, X_BUMPS, X_WIDE
+from core.kernels import Kernel
+from core.wide_networks import KERNEL_OF
 
 F64 = "dtype=torch.float64"
 
@@ -52,8 +54,9 @@ def _tensor(values: Sequence[float]) -> str:
     return "torch.tensor([" + ", ".join(_num(v) for v in values) + f"], {F64})"
 
 
-def kernel_function(name: str, params: Mapping[str, float], fn: str = "k", dims: int = 1) -> str:
-    """``def fn(x1, x2)`` computing the kernel ``name`` with ``params`` as a formula."""
+def kernel_function(kernel: Kernel, fn: str = "k", dims: int = 1) -> str:
+    """``def fn(x1, x2)`` computing ``kernel`` (one of `core.kernels.KERNELS`) as a formula."""
+    name, params = type(kernel).__name__, kernel.parameters
     lines = [f"def {fn}(x1, x2):"]
     if name in STATIONARY_CODE:
         names = [p for p in ("amplitude", "lengthscale", "period", "alpha") if p in params]
@@ -92,6 +95,10 @@ def kernel_function(name: str, params: Mapping[str, float], fn: str = "k", dims:
 def _program(body: str, *, sampler: bool = True, kernels: str = "") -> str:
     parts = ["import math\n\nimport torch\n", _SAMPLER if sampler else "", kernels]
     return "\n".join(p.strip("\n") + "\n" for p in parts if p) + "\n" + body.strip() + "\n"
+
+
+def _two_kernels(k1: Kernel, k2: Kernel) -> str:
+    return kernel_function(k1, fn="k1") + "\n\n" + kernel_function(k2, fn="k2")
 
 
 def _grid(bounds: tuple[float, float], n: int) -> str:
@@ -155,8 +162,7 @@ f_functions = m + sample(K, {n_samples}, gen, jitter={jitter!r})  # function spa
 
 
 def kernel_code(
-    name: str,
-    params: Mapping[str, float],
+    kernel: Kernel,
     n_points: int,
     n_samples: int,
     seed: int,
@@ -173,7 +179,7 @@ f = sample(K, {n_samples}, gen, jitter={jitter!r})
 band = 2 * K.diagonal().sqrt()  # mean 0 +- 2 standard deviations
 k_slice = k(x, torch.tensor([{_num(x0)}], {F64}))[:, 0]  # k(x, x0)
 """,
-        kernels=kernel_function(name, params),
+        kernels=kernel_function(kernel),
     )
 
 
@@ -219,10 +225,7 @@ def network_code(
 ) -> str:
     """A one-hidden-layer network with random weights, and the GP kernel it tends to."""
     h = "torch.erf" if activation == "erf" else "torch.relu"
-    kname = "NeuralNetwork" if activation == "erf" else "ArcCosine"
-    kernel = kernel_function(
-        kname, {"sigma0": sigmas["sigma0"], "sigma": sigmas["sigma"]}, fn="k_h"
-    )
+    kernel = kernel_function(KERNEL_OF[activation](sigmas["sigma0"], sigmas["sigma"]), fn="k_h")
     return _program(
         f"""
 {_grid(X_WIDE, n_points)}
@@ -246,8 +249,8 @@ K = sb**2 + sv**2 * k_h(x, x)
 
 
 def compose_code(
-    spec1: tuple[str, Mapping[str, float]],
-    spec2: tuple[str, Mapping[str, float]],
+    k1: Kernel,
+    k2: Kernel,
     op: str,
     n_points: int,
     n_samples: int,
@@ -263,11 +266,11 @@ gen = torch.Generator().manual_seed({seed})
 f = sample(K, {n_samples}, gen, jitter={jitter!r})
 band = 2 * K.diagonal().sqrt()
 """,
-        kernels=kernel_function(*spec1, fn="k1") + "\n\n" + kernel_function(*spec2, fn="k2"),
+        kernels=_two_kernels(k1, k2),
     )
 
 
-def sum_code(spec1, spec2, n_points: int, n_samples: int, seed: int, jitters) -> str:
+def sum_code(k1: Kernel, k2: Kernel, n_points: int, n_samples: int, seed: int, jitters) -> str:
     """``u = f + 2 g`` from two GPs, against samples drawn from ``k1 + 4 k2``."""
     return _program(
         f"""
@@ -281,11 +284,11 @@ u = f + 2 * g  # a GP with mean 0 and kernel k1 + 4 k2
 gen = torch.Generator().manual_seed({seed + 1})
 u_direct = sample(K1 + 4 * K2, {n_samples}, gen, jitter={jitters[2]!r})
 """,
-        kernels=kernel_function(*spec1, fn="k1") + "\n\n" + kernel_function(*spec2, fn="k2"),
+        kernels=_two_kernels(k1, k2),
     )
 
 
-def warp_code(spec, n_points: int, n_samples: int, seed: int, jitters) -> str:
+def warp_code(kernel: Kernel, n_points: int, n_samples: int, seed: int, jitters) -> str:
     """``g(x) = x^2 f(x)``, against samples drawn from ``x^2 x'^2 k(x, x')``."""
     return _program(
         f"""
@@ -298,13 +301,15 @@ gen = torch.Generator().manual_seed({seed + 1})
 K_g = (x**2)[:, None] * (x**2)[None, :] * K  # a(x) a(x') k(x, x')
 g_direct = sample(K_g, {n_samples}, gen, jitter={jitters[1]!r})
 """,
-        kernels=kernel_function(*spec),
+        kernels=kernel_function(kernel),
     )
 
 
-def same_noise_code(specs, n_points: int, n_samples: int, seed: int, jitters) -> str:
+def same_noise_code(
+    kernels: Sequence[Kernel], n_points: int, n_samples: int, seed: int, jitters
+) -> str:
     """Several kernels driven by the same standard-normal draws z (amplitude, OU vs RBF)."""
-    defs = "\n\n".join(kernel_function(*spec, fn=f"k{i + 1}") for i, spec in enumerate(specs))
+    defs = "\n\n".join(kernel_function(k, fn=f"k{i + 1}") for i, k in enumerate(kernels))
     lines = [
         _grid(X_WIDE, n_points),
         f"gen = torch.Generator().manual_seed({seed})",
@@ -318,7 +323,7 @@ def same_noise_code(specs, n_points: int, n_samples: int, seed: int, jitters) ->
     return _program("\n".join(lines), sampler=False, kernels=defs)
 
 
-def product_code(spec1, spec2, x0: float, n_draws: int, seed: int) -> str:
+def product_code(k1: Kernel, k2: Kernel, x0: float, n_draws: int, seed: int) -> str:
     """``u = f g`` at one point x0: a product of two normals, with excess kurtosis 6."""
     return _program(
         f"""
@@ -330,11 +335,11 @@ u = f * g  # Var u = k1(x0, x0) k2(x0, x0), but u is not normal
 c = u - u.mean()
 print("excess kurtosis:", ((c**4).mean() / (c**2).mean() ** 2 - 3).item(), "(normal: 0)")
 """,
-        kernels=kernel_function(*spec1, fn="k1") + "\n\n" + kernel_function(*spec2, fn="k2"),
+        kernels=_two_kernels(k1, k2),
     )
 
 
-def grid_code(name: str, params: Mapping[str, float], n_grid: int, seed: int, jitter: float) -> str:
+def grid_code(kernel: Kernel, n_grid: int, seed: int, jitter: float) -> str:
     """One prior sample over an n x n grid of 2D inputs."""
     return _program(
         f"""
@@ -344,5 +349,5 @@ x = torch.stack([x1.flatten(), x2.flatten()], dim=1)  # ({n_grid}^2, 2) inputs
 gen = torch.Generator().manual_seed({seed})
 f = sample(k(x, x), 1, gen, jitter={jitter!r}).reshape({n_grid}, {n_grid})  # f[row=x2, col=x1]
 """,
-        kernels=kernel_function(name, params, dims=2),
+        kernels=kernel_function(kernel, dims=2),
     )

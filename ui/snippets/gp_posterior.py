@@ -5,23 +5,23 @@ hyperparameters are arguments (so the fit can differentiate through them), holds
 observations as literals, and draws from a generator seeded like the page's, so the tests
 can run it and compare its numbers with ``core.gp_posterior``.
 
-A kernel form is ``(op, (name, params), (name, params) | None)`` with op "single", "+" or
-"*"; hyperparameters are named as in `core.gp_posterior.hyperparameters` ("lengthscale", or
-"k1.lengthscale" in a sum or product).
+The kernel is one of `core.kernels.KERNELS` or the sum or product of two; hyperparameters are
+named as in `core.gp_posterior.hyperparameters` ("lengthscale", or "k1.lengthscale" in a sum
+or product).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from core.kernels import PARAMETERS
+from core.gp_posterior import components
+from core.kernels import PARAMETERS, Kernel, Product, Sum
 
 # The kernel formulas of the GP-priors page's programs, in the same variable names.
 from ui.snippets.gp import DOT_PRODUCT_CODE, SHORT_NAMES, STATIONARY_CODE
 
 F64 = "dtype=torch.float64"
-NamedKernel = tuple[str, Mapping[str, float]]
-Form = tuple[str, NamedKernel, NamedKernel | None]
+OPERATORS = {Sum: "+", Product: "*"}
 
 _LML = '''
 def log_marginal_likelihood(K, y):
@@ -71,49 +71,46 @@ def _parametric(name: str, fn: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _parts(form: Form) -> list[tuple[str, NamedKernel]]:
-    """(path prefix, kernel) for each kernel of the form."""
-    op, first, second = form
-    if op == "single" or second is None:
-        return [("", first)]
-    return [("k1.", first), ("k2.", second)]
+def _parts(kernel: Kernel) -> list[tuple[str, str, Mapping[str, float]]]:
+    """(path prefix, kernel name, its parameters) for each kernel of a sum or product."""
+    return [(prefix, type(k).__name__, k.parameters) for prefix, k in components(kernel)]
 
 
-def paths(form: Form) -> list[str]:
-    """The hyperparameter names of the form, in `core.gp_posterior.hyperparameters` order."""
-    return [prefix + p for prefix, (name, _) in _parts(form) for p in PARAMETERS[name]]
+def paths(kernel: Kernel) -> list[str]:
+    """The hyperparameter names of the kernel, in `core.gp_posterior.hyperparameters` order."""
+    return [prefix + p for prefix, name, _ in _parts(kernel) for p in PARAMETERS[name]]
 
 
-def _definitions(form: Form) -> str:
+def _definitions(kernel: Kernel) -> str:
     return "\n\n".join(
-        _parametric(name, f"k{i}") for i, (_, (name, _)) in enumerate(_parts(form), start=1)
+        _parametric(name, f"k{i}") for i, (_, name, _) in enumerate(_parts(kernel), start=1)
     )
 
 
-def _expression(form: Form, values: Mapping[str, str], a: str, b: str) -> str:
+def _expression(kernel: Kernel, values: Mapping[str, str], a: str, b: str) -> str:
     """``k(a, b)`` with each hyperparameter given by the expression in ``values``."""
     calls = [
         f"k{i}({a}, {b}, {', '.join(values[prefix + p] for p in PARAMETERS[name])})"
-        for i, (prefix, (name, _)) in enumerate(_parts(form), start=1)
+        for i, (prefix, name, _) in enumerate(_parts(kernel), start=1)
     ]
-    return f" {form[0]} ".join(calls) if len(calls) == 2 else calls[0]
+    return f" {OPERATORS[type(kernel)]} ".join(calls) if len(calls) == 2 else calls[0]
 
 
-def _literals(form: Form) -> dict[str, str]:
+def _literals(kernel: Kernel) -> dict[str, str]:
     return {
         prefix + p: _num(params[p])
-        for prefix, (name, params) in _parts(form)
+        for prefix, name, params in _parts(kernel)
         for p in PARAMETERS[name]
     }
 
 
-def _kernel(form: Form) -> str:
-    """``def k(x1, x2)``: the form with the current hyperparameters."""
-    return f"def k(x1, x2):\n    return {_expression(form, _literals(form), 'x1', 'x2')}\n"
+def _kernel(kernel: Kernel) -> str:
+    """``def k(x1, x2)``: the kernel with the current hyperparameters."""
+    return f"def k(x1, x2):\n    return {_expression(kernel, _literals(kernel), 'x1', 'x2')}\n"
 
 
-def _program(form: Form, body: str, *, lml: bool = False) -> str:
-    parts = ["import math\n\nimport torch\n", _definitions(form), _LML if lml else ""]
+def _program(kernel: Kernel, body: str, *, lml: bool = False) -> str:
+    parts = ["import math\n\nimport torch\n", _definitions(kernel), _LML if lml else ""]
     return "\n\n".join(p.strip("\n") + "\n" for p in parts if p) + "\n" + body.strip() + "\n"
 
 
@@ -126,7 +123,7 @@ def _data(x: Sequence[float], y: Sequence[float], noise: float) -> str:
 
 
 def posterior_code(
-    form: Form,
+    kernel: Kernel,
     x: Sequence[float],
     y: Sequence[float],
     noise: float,
@@ -141,9 +138,9 @@ def posterior_code(
     """Posterior mean, covariance, ±2 sd band, samples, the log marginal likelihood's terms
     and the weights of the observations in the mean at ``x_star``."""
     return _program(
-        form,
+        kernel,
         f"""
-{_kernel(form)}
+{_kernel(kernel)}
 
 {_data(x, y, noise)}
 x_test = torch.linspace({_num(bounds[0])}, {_num(bounds[1])}, {n_test}, {F64})
@@ -175,9 +172,9 @@ weights = torch.cholesky_solve(k(x_train, x_star), L)[:, 0]  # mean(x*) = weight
 
 
 def _surface(
-    form: Form, path: str, span: tuple[float, float], noise_span: tuple[float, float], n: int
+    kernel: Kernel, path: str, span: tuple[float, float], noise_span: tuple[float, float], n: int
 ) -> str:
-    values = _literals(form) | {path: "v"}
+    values = _literals(kernel) | {path: "v"}
     return f"""
 # log p(y | X) over a log grid of {path} (rows) and of the noise variance (columns)
 values = torch.logspace(math.log10({_num(span[0])}), math.log10({_num(span[1])}), {n}, {F64})
@@ -186,22 +183,22 @@ noises = torch.logspace(
 )
 surface = torch.zeros({n}, {n}, {F64})
 for i, v in enumerate(values):
-    K = {_expression(form, values, "x_train", "x_train")}
+    K = {_expression(kernel, values, "x_train", "x_train")}
     for j, s2 in enumerate(noises):
         surface[i, j] = sum(log_marginal_likelihood(K + s2 * eye, y_train))
 """
 
 
 def _fit(
-    form: Form,
+    kernel: Kernel,
     noise: float,
     steps: int,
     lr: float,
     bounds: Mapping[str, tuple[float, float]],
     fixed: Sequence[str],
 ) -> str:
-    start = {**{p: float(v) for p, v in _literals(form).items()}, "noise": float(noise)}
-    learned = [p for p in [*paths(form), "noise"] if p not in fixed]
+    start = {**{p: float(v) for p, v in _literals(kernel).items()}, "noise": float(noise)}
+    learned = [p for p in [*paths(kernel), "noise"] if p not in fixed]
     values = {
         p: (f"theta[{learned.index(p)}]" if p in learned else _num(v)) for p, v in start.items()
     }
@@ -216,7 +213,7 @@ optimizer = torch.optim.Adam([log_theta], lr={_num(lr)})
 
 
 def objective(theta):
-    K = {_expression(form, values, "x_train", "x_train")} + {values["noise"]} * eye
+    K = {_expression(kernel, values, "x_train", "x_train")} + {values["noise"]} * eye
     return sum(log_marginal_likelihood(K, y_train))
 
 
@@ -238,7 +235,7 @@ fitted = dict(zip(names, best_log.exp().tolist()))
 
 
 def likelihood_code(
-    form: Form,
+    kernel: Kernel,
     x: Sequence[float],
     y: Sequence[float],
     noise: float,
@@ -253,13 +250,13 @@ def likelihood_code(
 ) -> str:
     """The likelihood surface over ``path`` and the noise (when ``path`` is given), and the
     fit: Adam on the log-hyperparameters (all but ``fixed``), projected into ``bounds``."""
-    surface = _surface(form, path, span, noise_span, n) if path is not None else ""
+    surface = _surface(kernel, path, span, noise_span, n) if path is not None else ""
     return _program(
-        form,
+        kernel,
         f"""
 x_train = {_tensor(x)}
 y_train = {_tensor(y)}
 eye = torch.eye(len(x_train), {F64})
-{surface}{_fit(form, noise, steps, lr, bounds, fixed)}""",
+{surface}{_fit(kernel, noise, steps, lr, bounds, fixed)}""",
         lml=True,
     )
