@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, is_dataclass
 import streamlit as st
 
 from ui import display, widgets
-from ui.i18n import t
+from ui.i18n import t, translate
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -168,9 +168,6 @@ class Select(Control):
         """The Streamlit element it draws."""
         return "radio" if self.radio else "selectbox"
 
-    def option_key(self, option: str) -> str:
-        return self.options[option]
-
     def draw(self, container=st, **kwargs) -> str:
         label, tip = self.texts()
         translated = any(v is not None for v in self.options.values())
@@ -180,7 +177,7 @@ class Select(Control):
             tuple(self.options),
             self.default,
             help=tip,
-            option_key=self.option_key if translated else None,
+            option_key=self.options.__getitem__ if translated else None,
             radio=self.radio,
             container=container,
             **kwargs,
@@ -191,10 +188,7 @@ class Select(Control):
 
     def url_values(self, lang: str = "en") -> list[str]:
         """Each option as the URL carries it in ``lang``."""
-        from ui.i18n import translate
-
-        keys = self.options
-        return [translate(k, lang) if k else o for o, k in keys.items()]
+        return [translate(k, lang) if k else o for o, k in self.options.items()]
 
 
 @dataclass(frozen=True, kw_only=True)
